@@ -1,0 +1,4 @@
+export * from './lines';
+export * from './json-values';
+export * from './csv-rows';
+export * from './limits';
