@@ -1,0 +1,21 @@
+import { ApiKey } from './api-key';
+import { Campaign, CampaignReport } from './campaign';
+import { Contact, ContactIdentity, ContactMerge } from './contact';
+import { ContactList, ListMembership, ListMembershipChange } from './contact-list';
+import { Deal, Spend } from './deal';
+import { EngagementEvent } from './engagement-event';
+import { ImportRun, RejectedRow } from './import-run';
+import { LifecycleStageChange } from './lifecycle-stage-change';
+import { Link, LinkRuleRow } from './link';
+import { Message } from './message';
+import { Workspace } from './workspace';
+
+export {
+  ApiKey, Campaign, CampaignReport, Contact, ContactIdentity, ContactMerge, ContactList, ListMembership, ListMembershipChange,
+  Deal, Spend, EngagementEvent, ImportRun, RejectedRow, LifecycleStageChange, Link, LinkRuleRow, Message, Workspace,
+};
+
+export const ENTITIES = [
+  Workspace, ApiKey, Contact, ContactIdentity, ContactMerge, Campaign, CampaignReport, Message, EngagementEvent, Link, LinkRuleRow,
+  ContactList, ListMembership, ListMembershipChange, Deal, Spend, LifecycleStageChange, ImportRun, RejectedRow,
+];
