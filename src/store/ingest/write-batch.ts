@@ -1,0 +1,131 @@
+import type { EntityManager } from 'typeorm';
+import type { Channel, ContactRef, ImportRecord } from '../../domain/model';
+import type { BatchItem, BatchRejection, BatchResult, WriteContext } from './batch';
+import { addCounts } from './batch';
+import { normaliseRef, resolveContacts, type NormalisedRef } from './resolve-contacts';
+import { upsertCampaignReports, upsertCampaigns, upsertLinks, upsertLists } from './upsert-catalog';
+import { recordLifecycleChanges, recordMemberships, updateContactDetails, upsertDeals, upsertSpend } from './write-crm';
+import { attributeConversions, ensureMessages, insertEvents, recomputeMessageFacts, type ResolvedEvent, type ResolvedMessage } from './write-messages';
+
+/**
+ * Writes one batch of records inside the caller's transaction: contacts first (everything points at them),
+ * then lists and campaigns, messages and the event ledger, the facts derived from it, and the CRM side.
+ * Every step is an idempotent upsert keyed on the source's own ids, so re-running a batch changes nothing.
+ */
+export async function writeBatch(manager: EntityManager, context: WriteContext, items: readonly BatchItem[]): Promise<BatchResult> {
+  const result: BatchResult = { counts: {}, rejections: [], touchedMessageIds: [], touchedContactIds: [] };
+
+  // 1. Every person the batch names, normalised; a record naming nobody usable is rejected here.
+  const refs: NormalisedRef[] = [];
+  const refIndex = new Map<BatchItem, number>();
+  const kept: BatchItem[] = [];
+  for (const item of items) {
+    const ref = contactRefOf(item.record);
+    if (ref === null) {
+      kept.push(item);
+      continue;
+    }
+    const normalised = ref === undefined ? undefined : normaliseRef(ref);
+    if (!normalised) {
+      result.rejections.push(rejectionFor(item, 'contact', `names no usable contact: no valid e-mail, E.164-convertible phone or id (got ${JSON.stringify(ref ?? {})})`));
+      continue;
+    }
+    refIndex.set(item, refs.length);
+    refs.push(normalised);
+    kept.push(item);
+  }
+  const contacts = await resolveContacts(manager, context.workspaceId, context.source, refs);
+  addCounts(result, 'contactCreated', { new: contacts.created });
+  const contactOf = (item: BatchItem) => contacts.ids[refIndex.get(item)!];
+  const ofKind = <K extends ImportRecord['kind']>(kind: K) =>
+    kept.filter((item) => item.record.kind === kind) as Array<BatchItem & { record: Extract<ImportRecord, { kind: K }> }>;
+
+  // 2. Lists and campaigns, including those only referenced.
+  const memberships = ofKind('membership');
+  const campaignRecords = ofKind('campaign');
+  const listIds = await upsertLists(
+    manager, context, ofKind('list').map((item) => item.record),
+    [...memberships.map((item) => item.record.listExternalId), ...campaignRecords.flatMap((item) => (item.record.listExternalId ? [item.record.listExternalId] : []))],
+    result,
+  );
+  const events = ofKind('event');
+  const messages = ofKind('message');
+  const spend = ofKind('spend');
+  const referenced = new Map<string, Channel>();
+  for (const item of messages) referenced.set(item.record.campaignExternalId, item.record.channel);
+  for (const item of events) if (item.record.campaignExternalId) referenced.set(item.record.campaignExternalId, item.record.channel ?? referenced.get(item.record.campaignExternalId) ?? 'EMAIL');
+  for (const item of spend) if (item.record.campaignExternalId) referenced.set(item.record.campaignExternalId, item.record.channel ?? 'EMAIL');
+  const campaignIds = await upsertCampaigns(manager, context, campaignRecords.map((item) => item.record), referenced, listIds, result);
+  await upsertCampaignReports(manager, context, ofKind('campaignReport').map((item) => item.record), campaignIds, result);
+
+  // 3. Messages, the event ledger and the facts derived from it.
+  const links = await upsertLinks(manager, context, events.flatMap((item) => (item.record.type === 'CLICKED' && item.record.url ? [item.record.url] : [])));
+  const resolvedMessages: ResolvedMessage[] = messages.map((item) => {
+    const campaign = campaignIds.get(item.record.campaignExternalId)!;
+    return { record: item.record, contactId: contactOf(item), campaignId: campaign.id, channel: item.record.channel };
+  });
+  const resolvedEvents: ResolvedEvent[] = events.map((item) => {
+    const campaign = item.record.campaignExternalId ? campaignIds.get(item.record.campaignExternalId) : undefined;
+    return {
+      record: item.record,
+      contactId: contactOf(item),
+      campaignId: campaign?.id ?? null,
+      channel: item.record.channel ?? campaign?.channel ?? 'EMAIL',
+      link: item.record.url ? links.get(item.record.url) : undefined,
+    };
+  });
+  const messageIds = await ensureMessages(manager, context, resolvedMessages, resolvedEvents, result);
+  const newEvents = await insertEvents(manager, context, resolvedEvents, messageIds, result);
+  const touchedMessages = new Set<number>(contacts.touchedMessageIds);
+  for (const event of newEvents) if (event.message_id !== null) touchedMessages.add(event.message_id);
+  const attributionContacts = [...new Set(newEvents.filter((e) => e.type === 'CLICKED' || e.type === 'CONVERTED').map((e) => e.contact_id))];
+  for (const id of await attributeConversions(manager, context, attributionContacts)) touchedMessages.add(id);
+  await recomputeMessageFacts(manager, context, [...touchedMessages]);
+  const activeContacts = [...new Set(newEvents.map((event) => event.contact_id))];
+  if (activeContacts.length) {
+    await manager.query(
+      `UPDATE contact c SET last_activity_at = latest.at FROM (
+         SELECT contact_id, max(occurred_at) AS at FROM engagement_event WHERE workspace_id = $1 AND contact_id = ANY($2::bigint[]) GROUP BY contact_id) latest
+       WHERE c.workspace_id = $1 AND c.id = latest.contact_id AND c.last_activity_at IS DISTINCT FROM latest.at`,
+      [context.workspaceId, activeContacts],
+    );
+  }
+
+  // 4. The CRM side: contact details, stage history, list history, deals and spend.
+  await updateContactDetails(manager, context, ofKind('contact').map((item) => ({ record: item.record, contactId: contactOf(item) })), result);
+  const stageContacts = await recordLifecycleChanges(manager, context, ofKind('lifecycle').map((item) => ({ record: item.record, contactId: contactOf(item) })), result);
+  await recordMemberships(manager, context, memberships.map((item) => ({ record: item.record, contactId: contactOf(item), listId: listIds.get(item.record.listExternalId)! })), result);
+  await upsertDeals(manager, context, ofKind('deal').map((item) => ({ record: item.record, contactId: refIndex.has(item) ? contactOf(item) : null })), result);
+  await upsertSpend(manager, context, spend.map((item) => ({ record: item.record, campaignId: item.record.campaignExternalId ? campaignIds.get(item.record.campaignExternalId)?.id ?? null : null })), result);
+
+  result.touchedMessageIds = [...touchedMessages];
+  result.touchedContactIds = [...new Set([...activeContacts, ...stageContacts])];
+  return result;
+}
+
+/** The contact a record points at: undefined when it must name one and names none, null when it names none by nature. */
+function contactRefOf(record: ImportRecord): ContactRef | undefined | null {
+  switch (record.kind) {
+    case 'contact':
+      return record.ref;
+    case 'message':
+    case 'event':
+    case 'membership':
+    case 'lifecycle':
+      return record.contact;
+    case 'deal':
+      return record.contact ?? null;
+    default:
+      return null;
+  }
+}
+
+function rejectionFor(item: BatchItem, field: string, reason: string): BatchRejection {
+  let raw: string;
+  try {
+    raw = JSON.stringify(item.record);
+  } catch {
+    raw = String(item.record.kind);
+  }
+  return { file: item.file, line: item.line, field, reason, raw: raw.slice(0, 4000) };
+}
