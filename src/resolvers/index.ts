@@ -1,0 +1,7 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { CampaignResolver } from './campaign.resolver';
+import { ContactResolver } from './contact.resolver';
+import { ImportResolver } from './import.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [CampaignResolver, ContactResolver, ImportResolver];

@@ -1,0 +1,149 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { PubSub } from 'type-graphql';
+import { WebSocketServer } from 'ws';
+import { authenticateApiKey } from '../services/api-keys';
+import type { Store } from '../store/data-source';
+import { createRequestContext, type RequestContext } from './context';
+import { authenticationError, formatError } from './errors';
+import { createLogger } from './logger';
+import { costLimitPlugin, depthLimitRule } from './query-limits';
+import { buildGraphQLSchema } from './schema';
+import { createServiceMetrics, type ServiceMetrics } from './service-metrics';
+
+export interface ServerOptions {
+  store: Store;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  pubSub?: PubSub;
+  /** Query limits (defaults in query-limits.ts). */
+  limits?: { maxDepth?: number; maxCost?: number };
+}
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  httpServer: Server;
+  schema: GraphQLSchema;
+  metrics: ServiceMetrics;
+  close(): Promise<void>;
+}
+
+/** The API: GraphQL over HTTP and graphql-ws on one port and path, plus /healthz and /metrics. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { store } = options;
+  const logger = options.logger ?? createLogger();
+  const schema = await buildGraphQLSchema(options.pubSub);
+  const metrics = createServiceMetrics();
+  const depthRule = depthLimitRule(options.limits?.maxDepth);
+  const app = express();
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { context?: RequestContext }>(
+    {
+      schema,
+      validate: (schemaToCheck, document) => validate(schemaToCheck, document, [...specifiedRules, depthRule]),
+      // The key travels in connectionParams.authorization; a missing or wrong key closes the socket (4403).
+      onConnect: async (ctx) => {
+        try {
+          const principal = await authenticateApiKey(store.dataSource, String(ctx.connectionParams?.authorization ?? ''));
+          ctx.extra.context = createRequestContext(store.dataSource, principal);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      // Fresh loaders per operation: a subscription must never serve rows cached at connect time.
+      context: (ctx) => createRequestContext(store.dataSource, ctx.extra.context!.principal),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    validationRules: [depthRule],
+    formatError: formatError(logger),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(schema, options.limits?.maxCost),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operation, errors }) {
+              metrics.graphqlOperations.inc({ operation: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' });
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+  app.use((req, res, next) => {
+    const end = metrics.httpRequests.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: routeLabel(req.path), status: String(res.statusCode) }));
+    next();
+  });
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await store.dataSource.query('SELECT 1');
+      res.json({ status: 'ok', database: store.kind });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', database: store.kind, error: (error as Error).message });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          const principal = await authenticateApiKey(store.dataSource, req.headers.authorization);
+          return createRequestContext(store.dataSource, principal);
+        } catch (error) {
+          throw authenticationError((error as Error).message);
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 4000, options.host ?? '0.0.0.0', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    port,
+    httpServer,
+    schema,
+    metrics,
+    async close() {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}
+
+/** Route label for metrics: webhook paths carry workspace slugs and secrets, which must not become labels. */
+function routeLabel(path: string): string {
+  if (path.startsWith('/webhooks/')) return `/webhooks/${path.split('/')[2] ?? ''}`;
+  return ['/graphql', '/healthz', '/metrics'].includes(path) ? path : 'other';
+}

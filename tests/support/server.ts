@@ -1,0 +1,39 @@
+import { startServer, type RunningServer } from '../../src/server/app';
+import { createApiKey } from '../../src/services/api-keys';
+import { ensureWorkspace } from '../../src/services/workspaces';
+import type { Store } from '../../src/store/data-source';
+import { openTestStore } from './store';
+
+export interface TestApi {
+  store: Store;
+  server: RunningServer;
+  /** POSTs a GraphQL operation with the given key; returns HTTP status and body. */
+  graphql(query: string, variables?: object, key?: string | null): Promise<{ status: number; body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } }>;
+  close(): Promise<void>;
+}
+
+/** A real server on 127.0.0.1 with a random port, over the test database. */
+export async function startTestApi(): Promise<TestApi> {
+  const store = await openTestStore();
+  const server = await startServer({ store, port: 0, host: '127.0.0.1' });
+  return {
+    store,
+    server,
+    async graphql(query, variables, key) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (key) headers.authorization = `Bearer ${key}`;
+      const response = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: (await response.json()) as any };
+    },
+    async close() {
+      await server.close();
+      await store.close();
+    },
+  };
+}
+
+export async function workspaceWithKey(store: Store, slug: string, scope = 'admin'): Promise<{ workspaceId: number; key: string }> {
+  const { workspace } = await ensureWorkspace(store.dataSource, slug);
+  const { key } = await createApiKey(store.dataSource, workspace.id, scope);
+  return { workspaceId: workspace.id, key };
+}
