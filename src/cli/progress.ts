@@ -30,3 +30,16 @@ export function createProgressBar() {
     },
   };
 }
+
+/** Progress for a non-terminal stderr: one line per committed batch (rows, records, bytes). */
+export function createProgressLines() {
+  let lastRows = -1;
+  return {
+    update(progress: ImportProgress) {
+      if (progress.rows === lastRows) return;
+      lastRows = progress.rows;
+      process.stderr.write(`progress: ${progress.file} rows=${progress.rows} records=${progress.records} bytes=${progress.bytesRead}\n`);
+    },
+    stop() {},
+  };
+}

@@ -6,8 +6,10 @@ import type { Connector } from './sdk/connector';
 import { hubspotConnector } from './hubspot';
 import { mailchimpConnector } from './mailchimp';
 import { sendgridConnector } from './sendgrid';
+import { whatsappConnector } from './whatsapp';
+import { genericConnector } from './generic';
 
-export const CONNECTORS: readonly Connector[] = [sendgridConnector, mailchimpConnector, hubspotConnector];
+export const CONNECTORS: readonly Connector[] = [sendgridConnector, mailchimpConnector, hubspotConnector, whatsappConnector, genericConnector];
 
 export function findConnector(source: string): Connector | undefined {
   return CONNECTORS.find((connector) => connector.source === (source as Source));

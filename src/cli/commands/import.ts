@@ -8,7 +8,7 @@ import { UserInputError } from '../../services/errors';
 import { requireWorkspace } from '../../services/workspaces';
 import { EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE } from '../exit';
 import { openConfiguredStore } from '../open-store';
-import { createProgressBar } from '../progress';
+import { createProgressBar, createProgressLines } from '../progress';
 
 interface ImportOptions {
   source: string;
@@ -17,6 +17,7 @@ interface ImportOptions {
   strict?: boolean;
   json?: boolean;
   timezone: string;
+  batchSize: number;
 }
 
 export function registerImport(program: Command): void {
@@ -28,6 +29,7 @@ export function registerImport(program: Command): void {
     .option('--kind <kind>', 'file kind, when detection from content should be overridden')
     .option('--strict', 'fail the whole import when any row is rejected (nothing is written)')
     .option('--json', 'print one JSON summary object')
+    .option('--batch-size <n>', 'records written per transaction', (value) => Number(value), 5000)
     .option('--timezone <zone>', 'IANA time zone for zone-less timestamps (WhatsApp chat exports, CSV dates)', 'UTC')
     .argument('<files...>', 'export files')
     .action(async (files: string[], options: ImportOptions) => {
@@ -40,7 +42,9 @@ export function registerImport(program: Command): void {
       const store = await openConfiguredStore(readConfig(), 'funnelgraph import');
       try {
         const workspace = await requireWorkspace(store.dataSource.manager, options.workspace);
-        const progress = !options.json && process.stderr.isTTY ? createProgressBar() : undefined;
+        if (!Number.isInteger(options.batchSize) || options.batchSize < 1) throw new UserInputError('--batch-size must be a positive integer');
+        // A terminal gets a progress bar; logs and pipes get one line per committed batch.
+        const progress = options.json ? undefined : process.stderr.isTTY ? createProgressBar() : createProgressLines();
         const summary = await runImport({
           dataSource: store.dataSource,
           workspaceId: workspace.id,
@@ -49,6 +53,7 @@ export function registerImport(program: Command): void {
           kind: options.kind,
           strict: options.strict,
           timezone: options.timezone,
+          batchSize: options.batchSize,
           onProgress: progress?.update,
         });
         progress?.stop();
