@@ -12,6 +12,7 @@ import type { PubSub } from 'type-graphql';
 import { WebSocketServer } from 'ws';
 import { authenticateApiKey } from '../services/api-keys';
 import type { Store } from '../store/data-source';
+import { importRoutes } from './routes/imports';
 import { createRequestContext, type RequestContext } from './context';
 import { authenticationError, formatError } from './errors';
 import { createLogger } from './logger';
@@ -110,9 +111,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  app.use(importRoutes(store.dataSource));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '10mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {

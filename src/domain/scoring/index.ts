@@ -1,0 +1,4 @@
+export * from './rules';
+export * from './award';
+export * from './score';
+export * from './threshold';

@@ -1,0 +1,5 @@
+export * from './quantiles';
+export * from './baseline';
+export * from './normal';
+export * from './proportions';
+export * from './trend';

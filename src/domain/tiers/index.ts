@@ -1,0 +1,4 @@
+export * from './read-class';
+export * from './settings';
+export * from './signals';
+export * from './tier';
