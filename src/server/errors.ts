@@ -15,10 +15,11 @@ export function formatError(logger: Logger) {
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
       return { ...formatted, message: (original as Error).message, extensions: { ...formatted.extensions, code } };
     }
-    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    if ((original as Error)?.name === 'UnauthorizedError' || (original as Error)?.name === 'ForbiddenError') {
-      return { message: 'this API key’s scope does not allow this operation', extensions: { code: 'FORBIDDEN' }, path: formatted.path };
+    // type-graphql's @Authorized failures: the key is valid, its scope is too small.
+    if (formatted.extensions?.code === 'UNAUTHORIZED' || formatted.extensions?.code === 'FORBIDDEN') {
+      return { message: 'this API key’s scope does not allow this operation (mutations need a write or admin key)', extensions: { code: 'FORBIDDEN' }, path: formatted.path };
     }
+    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
     return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
   };

@@ -59,6 +59,6 @@ export async function replaceLinkRules(dataSource: DataSource, workspaceId: numb
       const context = await loadWriteContext(manager, workspaceId, 'manual', null);
       await recomputeMessageFacts(manager, context, messages.map((row) => row.message_id));
     }
-    return { rules: await listLinkRules(dataSource, workspaceId).then((stored) => (rules.length ? rules : stored)), linksChanged: changed.length };
+    return { rules: rules.length ? rules.map((rule) => ({ ...rule, priority: rule.priority ?? 100 })) : DEFAULT_LINK_RULES.map((rule) => ({ ...rule })), linksChanged: changed.length };
   });
 }

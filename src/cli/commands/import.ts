@@ -58,6 +58,7 @@ export function registerImport(program: Command): void {
         });
         progress?.stop();
         printSummary(summary, Boolean(options.json));
+        if (summary.error) process.stderr.write(`funnelgraph: ${summary.error}\n`);
         process.exitCode = summary.status === 'FAILED' && summary.rejected.length === 0 ? EXIT_UNUSABLE : summary.rejected.length ? EXIT_REJECTED : EXIT_OK;
       } finally {
         await store.close();
@@ -82,7 +83,6 @@ function printSummary(summary: ImportSummary, json: boolean): void {
     out(`  rejected ${rejection.file} line ${rejection.line}${rejection.field ? ` (${rejection.field})` : ''}: ${rejection.reason}`);
   }
   if (summary.rejected.length > 20) out(`  … ${summary.rejected.length - 20} more rejected rows: query imports { rejectedRows } for all of them`);
-  if (summary.error) out(`  error: ${summary.error}`);
 }
 
 function isTimeZone(zone: string): boolean {

@@ -9,6 +9,8 @@ import type { PGlite } from '@electric-sql/pglite';
  * writes). PGlite is a single session; this pool leases it to one query runner at a time (a FIFO queue), which
  * gives real transaction isolation by serialising. The cost is concurrency, which an embedded database lacks anyway.
  */
+const LEASE_TIMEOUT_MS = 30_000;
+
 export class ExclusivePGlitePool extends EventEmitter {
   private leased = false;
   private readonly waiting: Array<() => void> = [];
@@ -37,8 +39,19 @@ export class ExclusivePGlitePool extends EventEmitter {
         },
       );
     };
-    if (this.leased) this.waiting.push(grant);
-    else grant();
+    if (!this.leased) return grant();
+    // A statement waiting this long is almost always code that holds a transaction and queries outside it,
+    // which on a one-session database waits for itself forever: fail loudly instead of hanging.
+    const timer = setTimeout(() => {
+      const index = this.waiting.indexOf(waiter);
+      if (index !== -1) this.waiting.splice(index, 1);
+      callback(new Error(`PGlite: waited ${LEASE_TIMEOUT_MS / 1000} s for the database session; a query outside a transaction may be waiting for that transaction to end`), null, () => undefined);
+    }, LEASE_TIMEOUT_MS);
+    const waiter = () => {
+      clearTimeout(timer);
+      grant();
+    };
+    this.waiting.push(waiter);
   }
 
   /** pg.Pool#query: a one-off statement outside any lease's transaction waits for its turn too. */
