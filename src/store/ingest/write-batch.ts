@@ -74,10 +74,16 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
       link: item.record.url ? links.get(item.record.url) : undefined,
     };
   });
-  const messageIds = await ensureMessages(manager, context, resolvedMessages, resolvedEvents, result);
-  const newEvents = await insertEvents(manager, context, resolvedEvents, messageIds, result);
+  const ensured = await ensureMessages(manager, context, resolvedMessages, resolvedEvents, result);
+  const newEvents = await insertEvents(manager, context, resolvedEvents, ensured.ids, result);
+  // Messages created by this batch got their facts at insert; known ones are re-derived from all their events.
   const touchedMessages = new Set<number>(contacts.touchedMessageIds);
-  for (const event of newEvents) if (event.message_id !== null) touchedMessages.add(event.message_id);
+  const changedMessages = new Set<number>(ensured.created);
+  for (const event of newEvents) {
+    if (event.message_id === null) continue;
+    changedMessages.add(event.message_id);
+    if (!ensured.created.has(event.message_id)) touchedMessages.add(event.message_id);
+  }
   const attributionContacts = [...new Set(newEvents.filter((e) => e.type === 'CLICKED' || e.type === 'CONVERTED').map((e) => e.contact_id))];
   for (const id of await attributeConversions(manager, context, attributionContacts)) touchedMessages.add(id);
   await recomputeMessageFacts(manager, context, [...touchedMessages]);
@@ -98,7 +104,7 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
   await upsertDeals(manager, context, ofKind('deal').map((item) => ({ record: item.record, contactId: refIndex.has(item) ? contactOf(item) : null })), result);
   await upsertSpend(manager, context, spend.map((item) => ({ record: item.record, campaignId: item.record.campaignExternalId ? campaignIds.get(item.record.campaignExternalId)?.id ?? null : null })), result);
 
-  result.touchedMessageIds = [...touchedMessages];
+  result.touchedMessageIds = [...new Set([...changedMessages, ...touchedMessages])];
   result.touchedContactIds = [...new Set([...activeContacts, ...stageContacts])];
   return result;
 }

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { isOwnSite } from '../../domain/links/classify';
-import { deriveMessageFacts, type FactEvent } from '../../domain/messages';
+import { deriveMessageFacts, type FactEvent, type MessageFacts } from '../../domain/messages';
 import type { BounceKind, Channel, EngagementEventRecord, EngagementEventType, LinkCategory, MessageRecord } from '../../domain/model';
 import { addCounts, type BatchResult, type WriteContext } from './batch';
-import { query, unnestRows } from './sql';
+import { query, unnestRows, type ColumnSpec } from './sql';
 import type { LinkInfo } from './upsert-catalog';
 
 export interface ResolvedMessage {
@@ -23,43 +23,106 @@ export interface ResolvedEvent {
 
 const pairKey = (campaignId: number, contactId: number) => `${campaignId}:${contactId}`;
 
-/** Creates the messages the batch names (one per campaign and contact); returns their ids by pair. */
+/**
+ * Message facts as bulk-SQL columns: one list serves the INSERT of new messages and the UPDATE of known ones.
+ * Link categories travel as one comma-joined text per message (arrays of arrays do not unnest).
+ */
+const FACT_COLUMNS: Array<ColumnSpec<MessageFacts> & { expression?: string }> = [
+  { name: 'status', type: 'text', value: (f) => f.status },
+  { name: 'status_at', type: 'timestamptz', value: (f) => f.statusAt },
+  { name: 'delivered_at', type: 'timestamptz', value: (f) => f.deliveredAt },
+  { name: 'first_human_open_at', type: 'timestamptz', value: (f) => f.firstHumanOpenAt },
+  { name: 'human_opens', type: 'integer', value: (f) => f.humanOpens },
+  { name: 'machine_opens', type: 'integer', value: (f) => f.machineOpens },
+  { name: 'first_human_click_at', type: 'timestamptz', value: (f) => f.firstHumanClickAt },
+  { name: 'human_clicks', type: 'integer', value: (f) => f.humanClicks },
+  { name: 'scanner_clicks', type: 'integer', value: (f) => f.scannerClicks },
+  { name: 'own_site_clicks', type: 'integer', value: (f) => f.ownSiteClicks },
+  {
+    name: 'clicked_link_categories', type: 'text', value: (f) => f.clickedLinkCategories.join(','),
+    expression: "COALESCE(string_to_array(NULLIF(input.clicked_link_categories, ''), ','), '{}'::text[])",
+  },
+  { name: 'read_seconds', type: 'double precision', value: (f) => f.readSeconds },
+  { name: 'replied', type: 'boolean', value: (f) => f.replied },
+  { name: 'forwarded', type: 'boolean', value: (f) => f.forwarded },
+  { name: 'unsubscribed', type: 'boolean', value: (f) => f.unsubscribed },
+  { name: 'complained', type: 'boolean', value: (f) => f.complained },
+  { name: 'converted', type: 'boolean', value: (f) => f.converted },
+  { name: 'revenue', type: 'numeric', value: (f) => f.revenue },
+  { name: 'last_event_at', type: 'timestamptz', value: (f) => f.lastEventAt },
+];
+const factExpression = (column: (typeof FACT_COLUMNS)[number]) => column.expression ?? `input.${column.name}`;
+const on = <Row>(pick: (row: Row) => MessageFacts) =>
+  FACT_COLUMNS.map((column) => ({ ...column, value: (row: Row) => column.value(pick(row)) }));
+
+export function factEventOf(event: ResolvedEvent, settings: WriteContext['settings']): FactEvent {
+  return {
+    sourceEventId: event.record.sourceEventId,
+    type: event.record.type,
+    occurredAt: event.record.occurredAt,
+    isMachine: event.record.isMachine,
+    bounceKind: event.record.bounceKind,
+    readSeconds: event.record.readSeconds,
+    value: event.record.value,
+    linkCategory: event.link?.category,
+    ownSite: event.record.url !== undefined && settings.siteDomains.length > 0 && isOwnSite(event.record.url, settings.siteDomains),
+  };
+}
+
+export interface EnsuredMessages {
+  ids: Map<string, number>;
+  /** Messages created by this batch: their facts were derived from the batch's own events at insert. */
+  created: Set<number>;
+}
+
+/**
+ * Creates the messages the batch names (one per campaign and contact) and returns their ids by pair. A new
+ * message has no events but this batch's, so its facts are derived here and inserted with it — no read-back.
+ */
 export async function ensureMessages(
   manager: EntityManager,
   context: WriteContext,
   messages: ResolvedMessage[],
   events: ResolvedEvent[],
   result: BatchResult,
-): Promise<Map<string, number>> {
-  const wanted = new Map<string, { campaignId: number; contactId: number; channel: Channel; sourceMessageId?: string; fromRecord: boolean }>();
+): Promise<EnsuredMessages> {
+  const wanted = new Map<string, { campaignId: number; contactId: number; channel: Channel; sourceMessageId?: string; fromRecord: boolean; sentAt?: Date; events: Map<string, FactEvent> }>();
+  const entryFor = (campaignId: number, contactId: number, channel: Channel) => {
+    const key = pairKey(campaignId, contactId);
+    let entry = wanted.get(key);
+    if (!entry) wanted.set(key, (entry = { campaignId, contactId, channel, fromRecord: false, events: new Map() }));
+    return entry;
+  };
   for (const event of events) {
     if (event.campaignId === null) continue;
-    const key = pairKey(event.campaignId, event.contactId);
-    const entry = wanted.get(key) ?? { campaignId: event.campaignId, contactId: event.contactId, channel: event.channel, fromRecord: false };
+    const entry = entryFor(event.campaignId, event.contactId, event.channel);
     entry.sourceMessageId ??= event.record.sourceMessageId;
-    wanted.set(key, entry);
+    entry.events.set(event.record.sourceEventId, factEventOf(event, context.settings));
   }
   for (const message of messages) {
-    const key = pairKey(message.campaignId, message.contactId);
-    const entry = wanted.get(key) ?? { campaignId: message.campaignId, contactId: message.contactId, channel: message.channel, fromRecord: true };
+    const entry = entryFor(message.campaignId, message.contactId, message.channel);
     entry.fromRecord = true;
     entry.sourceMessageId = message.record.sourceMessageId ?? entry.sourceMessageId;
-    wanted.set(key, entry);
+    if (message.record.sentAt && (!entry.sentAt || message.record.sentAt < entry.sentAt)) entry.sentAt = message.record.sentAt;
   }
-  const rows = [...wanted.values()];
-  if (!rows.length) return new Map();
-  const sentAt = new Map(messages.filter((m) => m.record.sentAt).map((m) => [pairKey(m.campaignId, m.contactId), m.record.sentAt!]));
+  const rows = [...wanted.values()].map((row) => {
+    const facts = deriveMessageFacts([...row.events.values()], { scannerWindowSeconds: context.settings.scannerWindowSeconds });
+    const sentAt = [facts.sentAt, row.sentAt].filter((date): date is Date => Boolean(date)).sort((a, b) => a.getTime() - b.getTime())[0];
+    return { ...row, facts, sentAt };
+  });
+  if (!rows.length) return { ids: new Map(), created: new Set() };
   const input = unnestRows(rows, [
     { name: 'campaign_id', type: 'bigint', value: (row) => row.campaignId },
     { name: 'contact_id', type: 'bigint', value: (row) => row.contactId },
     { name: 'channel', type: 'text', value: (row) => row.channel },
     { name: 'source_message_id', type: 'text', value: (row) => row.sourceMessageId },
-    { name: 'sent_at', type: 'timestamptz', value: (row) => sentAt.get(pairKey(row.campaignId, row.contactId)) },
+    { name: 'sent_at', type: 'timestamptz', value: (row) => row.sentAt },
+    ...on((row: (typeof rows)[number]) => row.facts),
   ], 3);
   const inserted = await query<{ id: number; campaign_id: number; contact_id: number }>(
     manager,
-    `INSERT INTO message AS m (workspace_id, source, campaign_id, contact_id, channel, source_message_id, sent_at)
-     SELECT $1, $2, campaign_id, contact_id, channel, source_message_id, sent_at FROM ${input.sql}
+    `INSERT INTO message AS m (workspace_id, source, campaign_id, contact_id, channel, source_message_id, sent_at, ${FACT_COLUMNS.map((c) => c.name).join(', ')})
+     SELECT $1, $2, campaign_id, contact_id, channel, source_message_id, sent_at, ${FACT_COLUMNS.map(factExpression).join(', ')} FROM ${input.sql}
      ON CONFLICT (workspace_id, campaign_id, contact_id) DO NOTHING
      RETURNING id, campaign_id, contact_id`,
     [context.workspaceId, context.source, ...input.parameters],
@@ -85,11 +148,11 @@ export async function ensureMessages(
     );
     for (const row of found) ids.set(pairKey(row.campaign_id, row.contact_id), row.id);
     // A message first seen through its events gains the send time a later message record states.
-    const declared = existing.filter((row) => sentAt.has(pairKey(row.campaignId, row.contactId)));
+    const declared = existing.filter((row) => row.fromRecord && row.sentAt);
     if (declared.length) {
       const update = unnestRows(declared, [
         { name: 'id', type: 'bigint', value: (row) => ids.get(pairKey(row.campaignId, row.contactId)) },
-        { name: 'sent_at', type: 'timestamptz', value: (row) => sentAt.get(pairKey(row.campaignId, row.contactId)) },
+        { name: 'sent_at', type: 'timestamptz', value: (row) => row.sentAt },
       ], 2);
       await manager.query(
         `UPDATE message m SET sent_at = LEAST(m.sent_at, input.sent_at) FROM ${update.sql} WHERE m.workspace_id = $1 AND m.id = input.id`,
@@ -97,7 +160,7 @@ export async function ensureMessages(
       );
     }
   }
-  return ids;
+  return { ids, created: new Set(inserted.map((row) => row.id)) };
 }
 
 /** Appends events to the ledger; a re-sent event (same source id) is a no-op. Returns what was new. */
@@ -195,38 +258,14 @@ export async function recomputeMessageFacts(manager: EntityManager, context: Wri
       ownSite: row.url !== null && siteDomains.length > 0 && isOwnSite(row.url, siteDomains),
     });
   }
-  const facts = [...byMessage].map(([id, events]) => ({ id, ...deriveMessageFacts(events, { scannerWindowSeconds: context.settings.scannerWindowSeconds }) }));
+  const facts = [...byMessage].map(([id, events]) => ({ id, facts: deriveMessageFacts(events, { scannerWindowSeconds: context.settings.scannerWindowSeconds }) }));
   const input = unnestRows(facts, [
-    { name: 'id', type: 'bigint', value: (f) => f.id },
-    { name: 'status', type: 'text', value: (f) => f.status },
-    { name: 'status_at', type: 'timestamptz', value: (f) => f.statusAt },
-    { name: 'sent_at', type: 'timestamptz', value: (f) => f.sentAt },
-    { name: 'delivered_at', type: 'timestamptz', value: (f) => f.deliveredAt },
-    { name: 'first_human_open_at', type: 'timestamptz', value: (f) => f.firstHumanOpenAt },
-    { name: 'human_opens', type: 'integer', value: (f) => f.humanOpens },
-    { name: 'machine_opens', type: 'integer', value: (f) => f.machineOpens },
-    { name: 'first_human_click_at', type: 'timestamptz', value: (f) => f.firstHumanClickAt },
-    { name: 'human_clicks', type: 'integer', value: (f) => f.humanClicks },
-    { name: 'scanner_clicks', type: 'integer', value: (f) => f.scannerClicks },
-    { name: 'own_site_clicks', type: 'integer', value: (f) => f.ownSiteClicks },
-    { name: 'categories', type: 'text', value: (f) => f.clickedLinkCategories.join(',') },
-    { name: 'read_seconds', type: 'double precision', value: (f) => f.readSeconds },
-    { name: 'replied', type: 'boolean', value: (f) => f.replied },
-    { name: 'forwarded', type: 'boolean', value: (f) => f.forwarded },
-    { name: 'unsubscribed', type: 'boolean', value: (f) => f.unsubscribed },
-    { name: 'complained', type: 'boolean', value: (f) => f.complained },
-    { name: 'converted', type: 'boolean', value: (f) => f.converted },
-    { name: 'revenue', type: 'numeric', value: (f) => f.revenue },
-    { name: 'last_event_at', type: 'timestamptz', value: (f) => f.lastEventAt },
+    { name: 'id', type: 'bigint', value: (row) => row.id },
+    { name: 'sent_at', type: 'timestamptz', value: (row) => row.facts.sentAt },
+    ...on((row: (typeof facts)[number]) => row.facts),
   ], 2);
   await manager.query(
-    `UPDATE message m SET status = input.status, status_at = input.status_at, sent_at = LEAST(input.sent_at, m.sent_at),
-       delivered_at = input.delivered_at, first_human_open_at = input.first_human_open_at, human_opens = input.human_opens,
-       machine_opens = input.machine_opens, first_human_click_at = input.first_human_click_at, human_clicks = input.human_clicks,
-       scanner_clicks = input.scanner_clicks, own_site_clicks = input.own_site_clicks,
-       clicked_link_categories = COALESCE(string_to_array(NULLIF(input.categories, ''), ','), '{}'::text[]), read_seconds = input.read_seconds,
-       replied = input.replied, forwarded = input.forwarded, unsubscribed = input.unsubscribed, complained = input.complained,
-       converted = input.converted, revenue = input.revenue, last_event_at = input.last_event_at, updated_at = now()
+    `UPDATE message m SET sent_at = LEAST(input.sent_at, m.sent_at), ${FACT_COLUMNS.map((c) => `${c.name} = ${factExpression(c)}`).join(', ')}, updated_at = now()
      FROM ${input.sql} WHERE m.workspace_id = $1 AND m.id = input.id`,
     [context.workspaceId, ...input.parameters],
   );
