@@ -18,6 +18,10 @@ export function toSecond(date: Date): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
+export function toMinute(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / MINUTE) * MINUTE);
+}
+
 export function startOfUtcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }

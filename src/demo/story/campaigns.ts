@@ -52,33 +52,96 @@ export interface MailchimpAudience {
   name: string;
 }
 
-export function buildEmailCampaigns(random: Random, now: Date): { campaigns: EmailCampaign[]; audience: MailchimpAudience } {
+/** One mailing as the story plans it; the rest (ids, dates, links) is derived. */
+interface MailingSpec {
+  esp: EmailCampaign['esp'];
+  key: string;
+  daysBack: number;
+  name: string;
+  subject: string;
+  type: EmailCampaign['type'];
+  pages: Array<keyof typeof PAGES>;
+  /** Who is on the send list (Mailchimp: the audience). */
+  audience?: (person: Person) => boolean;
+  odds: Pick<EmailCampaign, 'openFactor' | 'clickFactor' | 'unsubscribeFactor' | 'softBounceRate'>;
+}
+
+function mailingSpecs(now: Date): MailingSpec[] {
   const year = now.getUTCFullYear();
+  const day = (daysBack: number) => sendDay(now, daysBack, 0);
+  return [
+    {
+      esp: 'mailchimp', key: 'digest', daysBack: 106, name: `Blog digest — ${monthOf(day(106))}`, type: 'NEWSLETTER',
+      subject: 'This month: Incoterms explained and how to pick valve materials',
+      pages: ['incoterms', 'materials', 'maintenance', 'ballValves'],
+      odds: { openFactor: 1, clickFactor: 0.8, unsubscribeFactor: 1, softBounceRate: 0.016 },
+    },
+    {
+      esp: 'mailchimp', key: 'fairfollowup', daysBack: 92, name: 'Trade fair follow-up: quotes within 24 h', type: 'PROMOTIONAL',
+      subject: 'Great meeting you at the fair — your quote within 24 hours',
+      pages: ['quote', 'ballValves', 'brewery'],
+      odds: { openFactor: 1.05, clickFactor: 1.2, unsubscribeFactor: 1.5, softBounceRate: 0.018 },
+    },
+    {
+      esp: 'sendgrid', key: 'insider1', daysBack: 77, name: `Northwind Insider — ${monthOf(day(77))}`, type: 'NEWSLETTER',
+      subject: 'Valve maintenance checklist + our new stainless range',
+      pages: ['maintenance', 'materials', 'fittings', 'brewery'], audience: current,
+      odds: { openFactor: 1, clickFactor: 1, unsubscribeFactor: 1, softBounceRate: 0.02 },
+    },
+    {
+      esp: 'sendgrid', key: 'fob10', daysBack: 64, name: 'FOB offer: 10% off this month', type: 'PROMOTIONAL',
+      subject: `10% off FOB orders confirmed by ${isoDay(day(40))}`,
+      pages: ['priceList', 'ballValves', 'butterflyValves', 'quote'], audience: (person) => current(person) && person.stage !== 'SUBSCRIBER',
+      odds: { openFactor: 0.95, clickFactor: 1.3, unsubscribeFactor: 2, softBounceRate: 0.022 },
+    },
+    {
+      esp: 'sendgrid', key: 'nurture-oman', daysBack: 51, name: 'Nurture: Oman desalination case study', type: 'NURTURE',
+      subject: 'How a desalination plant cut valve failures by 40%',
+      pages: ['oman', 'mining', 'contact', 'butterflyValves'], audience: inStages('LEAD', 'MQL'),
+      odds: { openFactor: 1.15, clickFactor: 1.25, unsubscribeFactor: 0.6, softBounceRate: 0.018 },
+    },
+    {
+      // Sent to everyone, including the old trade-fair list nobody had mailed for years: the bounce problem.
+      esp: 'sendgrid', key: `launch${year}`, daysBack: 38, name: `Catalogue launch ${year} — full database`, type: 'PROMOTIONAL',
+      subject: `The ${year} valve & fittings catalogue is here`,
+      pages: ['catalogue', 'priceList', 'quote', 'incoterms'], audience: () => true,
+      odds: { openFactor: 0.85, clickFactor: 0.9, unsubscribeFactor: 2.5, softBounceRate: 0.03 },
+    },
+    {
+      esp: 'sendgrid', key: 'insider2', daysBack: 24, name: `Northwind Insider — ${monthOf(day(24))}`, type: 'NEWSLETTER',
+      subject: 'Lead times, a Chilean mining retrofit and the new price list',
+      pages: ['leadTimes', 'mining', 'priceList', 'materials'], audience: current,
+      odds: { openFactor: 1, clickFactor: 1.05, unsubscribeFactor: 1, softBounceRate: 0.016 },
+    },
+    {
+      esp: 'sendgrid', key: 'slots', daysBack: 9, name: 'Production slots update', type: 'TRANSACTIONAL',
+      subject: `Production slots for next quarter: book by ${isoDay(day(-20))}`,
+      pages: ['leadTimes', 'quote', 'contact'], audience: inStages('SQL', 'OPPORTUNITY', 'CUSTOMER'),
+      odds: { openFactor: 1.4, clickFactor: 0.7, unsubscribeFactor: 0.2, softBounceRate: 0.01 },
+    },
+  ];
+}
+
+export function buildEmailCampaigns(random: Random, now: Date): { campaigns: EmailCampaign[]; audience: MailchimpAudience } {
   const listId = random.hex(10);
   const mailchimpUnsubscribe = `https://northwind-export.us21.list-manage.com/unsubscribe?u=${random.hex(25)}&id=${listId}`;
-  const mailchimp = (key: string, daysBack: number, fields: Omit<EmailCampaign, 'key' | 'esp' | 'externalId' | 'sendAt' | 'links' | 'unsubscribeUrl' | 'audience'>, pages: Array<keyof typeof PAGES>): EmailCampaign => ({
-    key, esp: 'mailchimp', externalId: random.hex(10), sendAt: sendDay(now, daysBack, 9), links: links('mailchimp', key, pages),
-    unsubscribeUrl: mailchimpUnsubscribe, audience: (person) => person.mailchimpMember, ...fields,
+  const campaigns = mailingSpecs(now).map((spec): EmailCampaign => {
+    const mailchimp = spec.esp === 'mailchimp';
+    return {
+      key: spec.key,
+      esp: spec.esp,
+      externalId: mailchimp ? random.hex(10) : uuid(random),
+      name: spec.name,
+      subject: spec.subject,
+      type: spec.type,
+      sendAt: sendDay(now, spec.daysBack, mailchimp ? 9 : 8.5),
+      links: links(spec.esp, spec.key, spec.pages),
+      unsubscribeUrl: mailchimp ? mailchimpUnsubscribe : sendgridUnsubscribe(random),
+      ...spec.odds,
+      trackingCampaign: mailchimp ? undefined : `${spec.name} (site tracking)`,
+      audience: mailchimp ? (person) => person.mailchimpMember : (spec.audience ?? current),
+    };
   });
-  const sendgrid = (key: string, daysBack: number, audience: (person: Person) => boolean, fields: Omit<EmailCampaign, 'key' | 'esp' | 'externalId' | 'sendAt' | 'links' | 'unsubscribeUrl' | 'audience' | 'trackingCampaign'>, pages: Array<keyof typeof PAGES>): EmailCampaign => ({
-    key, esp: 'sendgrid', externalId: uuid(random), sendAt: sendDay(now, daysBack, 8.5), links: links('sendgrid', key, pages),
-    unsubscribeUrl: sendgridUnsubscribe(random), audience, trackingCampaign: `${fields.name} (site tracking)`, ...fields,
-  });
-  const digestAt = sendDay(now, 106, 9);
-  const insiderOne = sendDay(now, 77, 8.5);
-  const insiderTwo = sendDay(now, 24, 8.5);
-  const offerEnds = isoDay(sendDay(now, 40, 0));
-  const slotsBy = isoDay(sendDay(now, -20, 0));
-  const campaigns = [
-    mailchimp('digest', 106, { name: `Blog digest — ${monthOf(digestAt)}`, subject: 'This month: Incoterms explained and how to pick valve materials', type: 'NEWSLETTER', clickFactor: 0.8, openFactor: 1, unsubscribeFactor: 1, softBounceRate: 0.008 }, ['incoterms', 'materials', 'maintenance', 'ballValves']),
-    mailchimp('fairfollowup', 92, { name: 'Trade fair follow-up: quotes within 24 h', subject: 'Great meeting you at the fair — your quote within 24 hours', type: 'PROMOTIONAL', clickFactor: 1.2, openFactor: 1.05, unsubscribeFactor: 1.5, softBounceRate: 0.008 }, ['quote', 'ballValves', 'brewery']),
-    sendgrid('insider1', 77, current, { name: `Northwind Insider — ${monthOf(insiderOne)}`, subject: 'Valve maintenance checklist + our new stainless range', type: 'NEWSLETTER', clickFactor: 1, openFactor: 1, unsubscribeFactor: 1, softBounceRate: 0.007 }, ['maintenance', 'materials', 'fittings', 'brewery']),
-    sendgrid('fob10', 64, (person) => current(person) && person.stage !== 'SUBSCRIBER', { name: 'FOB offer: 10% off this month', subject: `10% off FOB orders confirmed by ${offerEnds}`, type: 'PROMOTIONAL', clickFactor: 1.3, openFactor: 0.95, unsubscribeFactor: 2, softBounceRate: 0.008 }, ['priceList', 'ballValves', 'butterflyValves', 'quote']),
-    sendgrid('nurture-oman', 51, inStages('LEAD', 'MQL'), { name: 'Nurture: Oman desalination case study', subject: 'How a desalination plant cut valve failures by 40%', type: 'NURTURE', clickFactor: 1.25, openFactor: 1.15, unsubscribeFactor: 0.6, softBounceRate: 0.006 }, ['oman', 'mining', 'contact', 'butterflyValves']),
-    sendgrid(`launch${year}`, 38, () => true, { name: `Catalogue launch ${year} (full database)`, subject: `The ${year} valve & fittings catalogue is here`, type: 'PROMOTIONAL', clickFactor: 0.9, openFactor: 0.85, unsubscribeFactor: 2.5, softBounceRate: 0.02 }, ['catalogue', 'priceList', 'quote', 'incoterms']),
-    sendgrid('insider2', 24, current, { name: `Northwind Insider — ${monthOf(insiderTwo)}`, subject: 'Lead times, a Chilean mining retrofit and the new price list', type: 'NEWSLETTER', clickFactor: 1.05, openFactor: 1, unsubscribeFactor: 1, softBounceRate: 0.007 }, ['leadTimes', 'mining', 'priceList', 'materials']),
-    sendgrid('slots', 9, inStages('SQL', 'OPPORTUNITY', 'CUSTOMER'), { name: 'Production slots update', subject: `Production slots for next quarter: book by ${slotsBy}`, type: 'TRANSACTIONAL', clickFactor: 0.7, openFactor: 1.4, unsubscribeFactor: 0.2, softBounceRate: 0.004 }, ['leadTimes', 'quote', 'contact']),
-  ];
   return { campaigns, audience: { id: listId, name: 'Northwind distributors & importers' } };
 }
 
@@ -86,11 +149,27 @@ export function buildWhatsAppCampaigns(now: Date): WhatsAppCampaign[] {
   const year = now.getUTCFullYear();
   return [
     {
-      key: 'fair-invite', tag: 'Trade fair invitation', template: 'trade_fair_invite_v2', sendAt: sendDay(now, 57, 7), audience: current, button: 'Book a meeting',
-      replies: ['Yes, see you at the booth!', 'Can we book a meeting on day 2?', 'Please send me the hall plan', 'Not attending this year, but please send the catalogue', 'Who will be at the booth from your sales team?'],
+      key: 'fair-invite',
+      tag: 'Trade fair invitation',
+      template: 'trade_fair_invite_v2',
+      sendAt: sendDay(now, 57, 7),
+      audience: current,
+      button: 'Book a meeting',
+      replies: [
+        'Yes, see you at the booth!',
+        'Can we book a meeting on day 2?',
+        'Please send me the hall plan',
+        'Not attending this year, but please send the catalogue',
+        'Who will be at the booth from your sales team?',
+      ],
     },
     {
-      key: 'price-list', tag: `Price list ${year}`, template: 'price_list_update', sendAt: sendDay(now, 17, 7), audience: current, button: 'Request a quote',
+      key: 'price-list',
+      tag: `Price list ${year}`,
+      template: 'price_list_update',
+      sendAt: sendDay(now, 17, 7),
+      audience: current,
+      button: 'Request a quote',
       replies: ['Please send the PDF', 'Is the DN80 price also updated?', 'Need a quote for 500 pcs of the DN50 ball valve', 'Call me tomorrow morning please', 'Thanks, received'],
     },
   ];

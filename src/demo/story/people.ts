@@ -3,7 +3,7 @@
  * arrived with the CRM import at the start of the window; the rest trickled in from the site, referrals and
  * trade fairs. One in ten comes from an old trade-fair list that nobody had mailed for years.
  */
-import { DAY, HOUR, addMs, slug, startOfUtcDay } from '../format';
+import { DAY, HOUR, addMs, slug, startOfUtcDay, toMinute } from '../format';
 import type { Random } from '../random';
 import { COMPANY_KINDS, COMPANY_TRADES, MARKETS, type Market } from './names';
 import type { Person, Segment, Stage } from './types';
@@ -50,9 +50,10 @@ export function buildPeople(random: Random, count: number, now: Date, mailchimpC
     const legacyList = random.chance(0.1);
     const imported = legacyList || random.chance(0.55);
     // The CRM import ran over the first three days; later contacts arrive through the whole window.
-    const createdAt = imported
+    // Whole minutes: the CRM export shows minutes, and every source must agree on when a contact was created.
+    const createdAt = toMinute(imported
       ? addMs(windowStart, random.between(0, 3) * DAY + random.between(8, 18) * HOUR)
-      : addMs(windowStart, random.between(6, WINDOW_DAYS - 2) * DAY);
+      : addMs(windowStart, random.between(6, WINDOW_DAYS - 2) * DAY));
     const segment: Segment = legacyList ? (random.chance(0.9) ? 'low' : 'engaged') : random.weighted(SEGMENTS);
     const recentlyCreated = now.getTime() - createdAt.getTime() < 14 * DAY;
     let stage = legacyList ? random.weighted<Stage>([['SUBSCRIBER', 70], ['LEAD', 30]]) : random.weighted(STAGE_ODDS[segment]);
@@ -71,7 +72,7 @@ export function buildPeople(random: Random, count: number, now: Date, mailchimpC
       segment,
       stage,
       originalSource: legacyList ? 'Offline Sources' : random.weighted(imported ? IMPORTED_SOURCES : LATER_SOURCES),
-      invalidMailbox: random.chance(legacyList ? 0.42 : 0.012),
+      invalidMailbox: random.chance(legacyList ? 0.42 : 0.02),
       legacyList,
       machineOpener: random.chance(0.3),
       linkScanner: company.linkScanner,

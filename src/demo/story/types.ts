@@ -173,5 +173,4 @@ export interface SpendRow {
   periodStart: Date;
   periodEnd: Date;
   amount: number;
-  note: string;
 }
