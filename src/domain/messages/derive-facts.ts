@@ -42,6 +42,8 @@ export function deriveMessageFacts(events: readonly FactEvent[], settings: FactS
         else {
           facts.humanOpens++;
           facts.firstHumanOpenAt = earliest(facts.firstHumanOpenAt, event.occurredAt);
+          // Some sources measure the read on the open itself (HubSpot's OPEN `duration`).
+          if (event.readSeconds !== undefined && event.readSeconds !== null) facts.readSeconds = Math.max(facts.readSeconds ?? 0, event.readSeconds);
         }
         break;
       case 'CLICKED':
