@@ -10,6 +10,7 @@
  * one locale and May 3rd in another, and a silent guess would move a funnel stage by two months.
  */
 import { dateFromIso } from '../sdk/values';
+import { instantOfWallTime, isKnownTimeZone, type WallTime } from '../sdk/zoned-time';
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,7 +39,7 @@ export function parseExportDate(text: string, timezone: string): ExportDate {
       millisecond: Number(fraction.padEnd(3, '0')),
     };
     if (!isValidWallTime(wall)) return { problem: 'is not a calendar date and time' };
-    return { date: wallTimeToDate(wall, timezone) };
+    return { date: instantOfWallTime(wall, timezone) };
   }
   if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/.test(value)) {
     return { problem: 'has an ambiguous day/month order', hint: 'convert the column to YYYY-MM-DD HH:mm' };
@@ -48,17 +49,7 @@ export function parseExportDate(text: string, timezone: string): ExportDate {
 
 /** Throws a RangeError naming the zone when Intl does not know it. */
 export function assertTimeZone(timezone: string): void {
-  formatterFor(timezone);
-}
-
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
+  if (!isKnownTimeZone(timezone)) throw new RangeError(`Invalid time zone specified: ${timezone}`);
 }
 
 function isValidWallTime(wall: WallTime): boolean {
@@ -71,49 +62,4 @@ function isValidWallTime(wall: WallTime): boolean {
 function sameCalendarDay(text: string, date: Date): boolean {
   if (WITH_ZONE.test(text) && text.length > 10) return true;
   return date.toISOString().slice(0, 10) === text.slice(0, 10);
-}
-
-/**
- * The instant at which clocks in `timezone` show `wall`. The zone's offset is read at a first guess and read
- * again at the result, which settles the hour around a DST change.
- */
-function wallTimeToDate(wall: WallTime, timezone: string): Date {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-  if (timezone === 'UTC') return new Date(asUtc);
-  const firstOffset = offsetAt(asUtc, timezone);
-  let instant = asUtc - firstOffset;
-  const secondOffset = offsetAt(instant, timezone);
-  if (secondOffset !== firstOffset) instant = asUtc - secondOffset;
-  return new Date(instant);
-}
-
-/** Milliseconds the zone is ahead of UTC at `instant`. */
-function offsetAt(instant: number, timezone: string): number {
-  const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timezone).formatToParts(new Date(wholeSecond))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return shown - wholeSecond;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timezone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timezone, formatter);
-  }
-  return formatter;
 }

@@ -15,7 +15,7 @@ import { UnusableInputError } from '../sdk/errors';
 import { readLines, type TextLine } from '../sdk/input';
 import { decideDateOrder, wallTimeOf, wallTimeText, type DateOrder, type DateOrderDecision } from './formats/chat-dates';
 import { parseHeader, splitBody, type ChatLineHeader } from './formats/chat-line';
-import { instantOfWallTime, isKnownTimeZone } from './formats/zoned-time';
+import { instantOfWallTime, isKnownTimeZone } from '../sdk/zoned-time';
 import { ChatConversation } from './map-chat';
 
 export const LOOKAHEAD_LINES = 10_000;

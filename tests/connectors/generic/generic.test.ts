@@ -3,7 +3,12 @@ import { genericConnector } from '../../../src/connectors/generic';
 import { eventsCsv } from '../../../src/connectors/generic/events-csv';
 import { eventsNdjson } from '../../../src/connectors/generic/events-ndjson';
 import { UnusableInputError } from '../../../src/connectors/sdk/errors';
-import { fixture, ofKind, parseFixture } from './run-parser';
+import { fixturesOf, ofKind, parseFile, type ParsedFile } from '../../support/run-parser';
+import type { FileKind, ParseContext } from '../../../src/connectors/sdk/connector';
+
+const fixture = fixturesOf('generic');
+const parseFixture = (kind: FileKind, name: string, context: Partial<ParseContext> = {}): Promise<ParsedFile> =>
+  parseFile(kind, fixture(name), { fileName: name, ...context });
 
 describe('generic events and spend (events-csv)', () => {
   test('each row becomes one event or one spend record, and a campaign record comes with the first row naming it', async () => {

@@ -5,7 +5,7 @@
  */
 import { decideDateOrder, wallTimeOf, wallTimeText } from '../../../src/connectors/whatsapp/formats/chat-dates';
 import { parseHeader, splitBody } from '../../../src/connectors/whatsapp/formats/chat-line';
-import { instantOfWallTime } from '../../../src/connectors/whatsapp/formats/zoned-time';
+import { instantOfWallTime } from '../../../src/connectors/sdk/zoned-time';
 
 function wallTimeOfLine(line: string): string {
   const header = parseHeader(line);

@@ -1,7 +1,12 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { chatTxt, partnerFromFileName } from '../../../src/connectors/whatsapp/chat-txt';
 import { UnusableInputError } from '../../../src/connectors/sdk/errors';
-import { fixture, ofKind, parseFixture } from './run-parser';
+import { fixturesOf, ofKind, parseFile, type ParsedFile } from '../../support/run-parser';
+import type { FileKind, ParseContext } from '../../../src/connectors/sdk/connector';
+
+const fixture = fixturesOf('whatsapp');
+const parseFixture = (kind: FileKind, name: string, context: Partial<ParseContext> = {}): Promise<ParsedFile> =>
+  parseFile(kind, fixture(name), { fileName: name, ...context });
 
 describe('WhatsApp chat export (chat-txt)', () => {
   test('an Android 12-hour m/d/yy export yields a campaign message per business message and a reply per contact message', async () => {

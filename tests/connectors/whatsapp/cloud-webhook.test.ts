@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { UnusableInputError } from '../../../src/connectors/sdk/errors';
 import { cloudWebhook } from '../../../src/connectors/whatsapp/cloud-webhook';
 import { whatsappConnector } from '../../../src/connectors/whatsapp';
-import { fixture, ofKind, parseFixture } from './run-parser';
+import { fixturesOf, ofKind, parseFile, type ParsedFile } from '../../support/run-parser';
+import type { FileKind, ParseContext } from '../../../src/connectors/sdk/connector';
+
+const fixture = fixturesOf('whatsapp');
+const parseFixture = (kind: FileKind, name: string, context: Partial<ParseContext> = {}): Promise<ParsedFile> =>
+  parseFile(kind, fixture(name), { fileName: name, ...context });
 
 describe('WhatsApp Cloud API webhook bodies (cloud-webhook)', () => {
   test('sent and failed statuses map to SENT and FAILED, and the failed one keeps the campaign of its earlier status', async () => {

@@ -21,14 +21,8 @@ export interface DatedLine {
 }
 
 /** A local date-time with no zone, as the phone showed it. */
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type { WallTime } from '../../sdk/zoned-time';
+import type { WallTime } from '../../sdk/zoned-time';
 
 /**
  * Decides the order from the dates of (the first part of) a file:

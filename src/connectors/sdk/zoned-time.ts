@@ -1,8 +1,17 @@
 /**
  * Wall-clock time in an IANA zone → instant, with Intl only (Node ships full ICU; no time-zone dependency).
- * Chat exports carry the phone's local time without a zone, so the import's zone is applied here.
+ * Chat exports and CRM CSV exports carry local times without a zone, so the import's zone is applied here.
  */
-import type { WallTime } from './chat-dates';
+/** A clock reading without a zone: what a chat export or a CSV shows. Month is 1-based. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond?: number;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -66,7 +75,7 @@ function offsetAt(zone: string, formatter: Intl.DateTimeFormat, instant: number)
 export function instantOfWallTime(time: WallTime, zone: string): Date {
   const formatter = formatterFor(zone);
   if (!formatter) throw new Error(`unknown time zone "${zone}"`);
-  const asIfUtc = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+  const asIfUtc = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second, time.millisecond ?? 0);
   const day = 24 * 60 * 60 * 1000;
   const offsetBefore = offsetAt(zone, formatter, asIfUtc - day);
   const offsetAfter = offsetAt(zone, formatter, asIfUtc + day);
