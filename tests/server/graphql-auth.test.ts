@@ -11,6 +11,7 @@ const ROOT_QUERIES: Record<string, string> = {
   contacts: '{ contacts(first: 50) { totalCount edges { node { id email } } } }',
   leads: '{ leads(first: 50) { totalCount edges { node { id email } } } }',
   imports: '{ imports(first: 50) { totalCount edges { node { id files } } } }',
+  linkRules: '{ linkRules { pattern category } }',
 };
 
 describe(`the GraphQL API on ${databaseKind()}: keys and workspaces`, () => {
@@ -34,6 +35,10 @@ describe(`the GraphQL API on ${databaseKind()}: keys and workspaces`, () => {
       });
     await seed(a.workspaceId, 'alpha');
     await seed(b.workspaceId, 'bravo');
+    for (const [who, key] of [['alpha', a.key], ['bravo', b.key]]) {
+      const set = await api.graphql(`mutation { updateLinkRules(rules: [{ pattern: "/${who}/", category: PRODUCT }]) { linksChanged } }`, {}, key);
+      expect(set.body.errors).toBeUndefined();
+    }
   });
   afterAll(() => api.close());
 
@@ -51,7 +56,8 @@ describe(`the GraphQL API on ${databaseKind()}: keys and workspaces`, () => {
     expect(fromA.body.errors).toBeUndefined();
     const textA = JSON.stringify(fromA.body.data);
     const textB = JSON.stringify(fromB.body.data);
-    expect(fromA.body.data[field].totalCount).toBe(1);
+    if (field === 'linkRules') expect(fromA.body.data.linkRules).toEqual([{ pattern: '/alpha/', category: 'PRODUCT' }]);
+    else expect(fromA.body.data[field].totalCount).toBe(1);
     expect(textA).not.toContain('bravo');
     expect(textB).not.toContain('alpha');
   });
