@@ -26,9 +26,10 @@ export async function mergeContacts(
   const pick = (field: keyof (typeof mergedRows)[number]) => mergedRows.map((row) => row[field]).find((value) => value !== null) ?? null;
   await manager.query(
     `UPDATE contact SET email = COALESCE(email, $3), phone = COALESCE(phone, $4), first_name = COALESCE(first_name, $5),
-       last_name = COALESCE(last_name, $6), company = COALESCE(company, $7), updated_at = now()
+       last_name = COALESCE(last_name, $6), company = COALESCE(company, $7), updated_at = now(),
+       last_activity_at = GREATEST(last_activity_at, (SELECT max(last_activity_at) FROM contact WHERE workspace_id = $1 AND id = ANY($8::bigint[])))
      WHERE workspace_id = $1 AND id = $2`,
-    [ws, keptId, pick('email'), pick('phone'), pick('first_name'), pick('last_name'), pick('company')],
+    [ws, keptId, pick('email'), pick('phone'), pick('first_name'), pick('last_name'), pick('company'), merged],
   );
   await manager.query('UPDATE contact_identity SET contact_id = $2 WHERE workspace_id = $1 AND contact_id = ANY($3::bigint[])', [ws, keptId, merged]);
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Channel, ContactRef, ImportRecord } from '../../domain/model';
 import type { BatchItem, BatchRejection, BatchResult, WriteContext } from './batch';
 import { addCounts } from './batch';
+import { unnestRows } from './sql';
 import { normaliseRef, resolveContacts, type NormalisedRef } from './resolve-contacts';
 import { upsertCampaignReports, upsertCampaigns, upsertLinks, upsertLists } from './upsert-catalog';
 import { recordLifecycleChanges, recordMemberships, updateContactDetails, upsertDeals, upsertSpend } from './write-crm';
@@ -87,13 +88,22 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
   const attributionContacts = [...new Set(newEvents.filter((e) => e.type === 'CLICKED' || e.type === 'CONVERTED').map((e) => e.contact_id))];
   for (const id of await attributeConversions(manager, context, attributionContacts)) touchedMessages.add(id);
   await recomputeMessageFacts(manager, context, [...touchedMessages]);
-  const activeContacts = [...new Set(newEvents.map((event) => event.contact_id))];
+  // Last activity is a max over the contact's events: the new events' max, kept if later (any order gives the same).
+  const latestByContact = new Map<number, Date>();
+  for (const event of newEvents) {
+    const current = latestByContact.get(event.contact_id);
+    if (!current || event.occurred_at > current) latestByContact.set(event.contact_id, event.occurred_at);
+  }
+  const activeContacts = [...latestByContact.keys()];
   if (activeContacts.length) {
+    const input = unnestRows([...latestByContact], [
+      { name: 'id', type: 'bigint', value: ([id]) => id },
+      { name: 'at', type: 'timestamptz', value: ([, at]) => at },
+    ], 2);
     await manager.query(
-      `UPDATE contact c SET last_activity_at = latest.at FROM (
-         SELECT contact_id, max(occurred_at) AS at FROM engagement_event WHERE workspace_id = $1 AND contact_id = ANY($2::bigint[]) GROUP BY contact_id) latest
-       WHERE c.workspace_id = $1 AND c.id = latest.contact_id AND c.last_activity_at IS DISTINCT FROM latest.at`,
-      [context.workspaceId, activeContacts],
+      `UPDATE contact c SET last_activity_at = GREATEST(c.last_activity_at, input.at) FROM ${input.sql}
+       WHERE c.workspace_id = $1 AND c.id = input.id AND (c.last_activity_at IS NULL OR c.last_activity_at < input.at)`,
+      [context.workspaceId, ...input.parameters],
     );
   }
 

@@ -170,7 +170,7 @@ export async function insertEvents(
   events: ResolvedEvent[],
   messageIds: Map<string, number>,
   result: BatchResult,
-): Promise<Array<{ message_id: number | null; contact_id: number; type: EngagementEventType }>> {
+): Promise<Array<{ message_id: number | null; contact_id: number; type: EngagementEventType; occurred_at: Date }>> {
   if (!events.length) return [];
   const input = unnestRows(events, [
     { name: 'source_event_id', type: 'text', value: (e) => e.record.sourceEventId },
@@ -188,7 +188,7 @@ export async function insertEvents(
     { name: 'reason', type: 'text', value: (e) => e.record.reason },
     { name: 'payload', type: 'jsonb', value: (e) => e.record.payload },
   ], 3);
-  const inserted = await query<{ message_id: number | null; contact_id: number; type: EngagementEventType }>(
+  const inserted = await query<{ message_id: number | null; contact_id: number; type: EngagementEventType; occurred_at: Date }>(
     manager,
     `INSERT INTO engagement_event (workspace_id, source, source_event_id, type, occurred_at, contact_id, message_id, campaign_id, link_id,
        is_machine, bounce_kind, read_seconds, value, currency, reason, payload, import_run_id)
@@ -196,7 +196,7 @@ export async function insertEvents(
        read_seconds, value, currency, reason, payload::jsonb, ${context.importRunId === null ? 'NULL' : Number(context.importRunId)}
      FROM ${input.sql}
      ON CONFLICT (workspace_id, source, source_event_id) DO NOTHING
-     RETURNING message_id, contact_id, type`,
+     RETURNING message_id, contact_id, type, occurred_at`,
     [context.workspaceId, context.source, ...input.parameters],
   );
   addCounts(result, 'event', { new: inserted.length, unchanged: events.length - inserted.length });
