@@ -10,7 +10,7 @@
  * - campaign: see campaignOf() below. The message is (campaign, contact), which is how an asynchronous bounce,
  *   which arrives without `sg_message_id`, still lands on its message.
  */
-import type { BounceKind, CampaignRecord, EngagementEventRecord, EngagementEventType } from '../../domain/model';
+import { CAMPAIGN_TYPES, isOneOf, type BounceKind, type CampaignRecord, type CampaignType, type EngagementEventRecord, type EngagementEventType } from '../../domain/model';
 import { isPlainObject } from '../sdk/values';
 import { firstIssue, shown, webhookEventSchema, type WebhookEvent } from './schemas';
 
@@ -74,9 +74,18 @@ export const UNCATEGORISED_CAMPAIGN_ID = 'uncategorised';
  * a delayed bounce without `sg_message_id`) resolve to the same campaign and thus the same message.
  * The prefixes keep a category named "42" apart from marketing campaign 42.
  */
+/**
+ * SendGrid has no campaign type; senders commonly tag mail with a category that names it ("newsletter",
+ * "promotional", …). A category that is one of our campaign types (any case) sets the type; else it stays OTHER.
+ */
+export function campaignTypeOf(categories: readonly string[]): CampaignType | undefined {
+  return categories.map((category) => category.trim().toUpperCase()).find((word): word is CampaignType => isOneOf(CAMPAIGN_TYPES, word) && word !== 'OTHER');
+}
+
 export function campaignOf(fields: CampaignFields): CampaignSighting {
+  const type = campaignTypeOf(fields.categories);
   const mailing = (externalId: string, name: string | undefined, fallbackName: string): CampaignSighting => ({
-    record: { kind: 'campaign', externalId, name: name ?? fallbackName, channel: 'EMAIL', ...(fields.subject && { subject: fields.subject }) },
+    record: { kind: 'campaign', externalId, name: name ?? fallbackName, channel: 'EMAIL', ...(type && { type }), ...(fields.subject && { subject: fields.subject }) },
     named: name !== undefined,
   });
   if (fields.singlesendId) return mailing(`singlesend:${fields.singlesendId}`, fields.singlesendName, `Single Send ${fields.singlesendId}`);
@@ -88,7 +97,7 @@ export function campaignOf(fields: CampaignFields): CampaignSighting {
   if (fields.newsletterId) return mailing(`newsletter:${fields.newsletterId}`, undefined, `Newsletter ${fields.newsletterId}`);
   const category = fields.categories[0];
   if (category !== undefined) {
-    return { record: { kind: 'campaign', externalId: `category:${category}`, name: category, channel: 'EMAIL' }, named: true };
+    return { record: { kind: 'campaign', externalId: `category:${category}`, name: category, channel: 'EMAIL', ...(type && { type }) }, named: true };
   }
   return {
     record: { kind: 'campaign', externalId: UNCATEGORISED_CAMPAIGN_ID, name: 'SendGrid mail without campaign or category', type: 'TRANSACTIONAL', channel: 'EMAIL' },

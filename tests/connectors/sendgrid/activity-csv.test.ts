@@ -46,7 +46,7 @@ describe('SendGrid Email Activity CSV', () => {
       { kind: 'campaign', externalId: 'uncategorised', name: 'SendGrid mail without campaign or category', type: 'TRANSACTIONAL', channel: 'EMAIL' },
       { kind: 'campaign', externalId: 'marketing_campaign:12345', name: 'Spring newsletter', channel: 'EMAIL', subject: 'Spring product news' },
       // `["newsletter","b2b"]` read as JSON, `welcome,onboarding` as a comma-separated list.
-      { kind: 'campaign', externalId: 'category:newsletter', name: 'newsletter', channel: 'EMAIL' },
+      { kind: 'campaign', externalId: 'category:newsletter', name: 'newsletter', channel: 'EMAIL', type: 'NEWSLETTER' },
       { kind: 'campaign', externalId: 'category:welcome', name: 'welcome', channel: 'EMAIL' },
     ]);
   });

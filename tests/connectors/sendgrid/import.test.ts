@@ -34,7 +34,7 @@ describe(`SendGrid imports into ${databaseKind()}`, () => {
     );
     expect(await query('SELECT external_id, name, type, subject FROM campaign ORDER BY external_id COLLATE "C"')).toEqual([
       { external_id: 'category:cat facts', name: 'cat facts', type: 'OTHER', subject: null },
-      { external_id: 'category:newsletter', name: 'newsletter', type: 'OTHER', subject: null },
+      { external_id: 'category:newsletter', name: 'newsletter', type: 'NEWSLETTER', subject: null },
       { external_id: 'category:welcome', name: 'welcome', type: 'OTHER', subject: null },
       { external_id: 'marketing_campaign:12345', name: 'Spring newsletter', type: 'OTHER', subject: 'Spring product news' },
       { external_id: 'uncategorised', name: 'SendGrid mail without campaign or category', type: 'TRANSACTIONAL', subject: null },

@@ -1,6 +1,6 @@
 /** The pure rules of map.ts: campaign identity, hard or soft bounce, and the campaign announcements. */
 import { CampaignsSeen } from '../../../src/connectors/sendgrid/campaigns-seen';
-import { bounceKindOf, campaignOf, mapWebhookEvent } from '../../../src/connectors/sendgrid/map';
+import { bounceKindOf, campaignOf, campaignTypeOf, mapWebhookEvent } from '../../../src/connectors/sendgrid/map';
 import { activityEventName } from '../../../src/connectors/sendgrid/map-activity';
 
 describe('campaign identity', () => {
@@ -120,5 +120,14 @@ describe('event names', () => {
       field: 'event',
       reason: '"event" is missing: every SendGrid event names its type',
     });
+  });
+});
+
+describe('the campaign type of a SendGrid mailing', () => {
+  it('comes from a category that names a campaign type, in any case; otherwise there is none', () => {
+    expect(campaignTypeOf(['launch', 'Promotional'])).toBe('PROMOTIONAL');
+    expect(campaignTypeOf(['NEWSLETTER'])).toBe('NEWSLETTER');
+    expect(campaignTypeOf(['other', 'cat facts'])).toBeUndefined();
+    expect(campaignTypeOf([])).toBeUndefined();
   });
 });
