@@ -5,7 +5,7 @@
  */
 import type { ByteSource, ParseContext, ParseOutput } from '../sdk/connector';
 import { UnusableInputError } from '../sdk/errors';
-import { readJsonValues } from '../sdk/input';
+import { readJsonItems } from '../sdk/input';
 import { isPlainObject } from '../sdk/values';
 import { type MapOutcome, toParseOutput } from './outcome';
 
@@ -21,16 +21,18 @@ export interface JsonFileShape {
 
 export async function* readHubSpotJson(input: ByteSource, context: ParseContext, shape: JsonFileShape): AsyncGenerator<ParseOutput> {
   let recognised = false;
-  for await (const item of readJsonValues(input, context.fileName)) {
-    if ('error' in item) {
+  // Each item of a page is cut out as it closes, with its own line: one bad event is one rejection at its line.
+  for await (const item of readJsonItems(input, context.fileName, [shape.itemsKey])) {
+    if (item.kind === 'error') {
       yield { line: item.line, rejected: { line: item.line, reason: item.error, raw: item.raw } };
       continue;
     }
     const { value, line } = item;
-    if (isPlainObject(value) && Array.isArray(value[shape.itemsKey])) {
+    if (item.kind === 'element') {
       recognised = true;
-      // All items of a page share the page's line: the reader hands over whole values, not positions inside them.
-      for (const element of value[shape.itemsKey] as unknown[]) yield toParseOutput(line, JSON.stringify(element), shape.mapItem(element));
+      yield toParseOutput(line, item.raw, shape.mapItem(value));
+    } else if (item.splitKey !== undefined) {
+      recognised = true; // a page's envelope (paging cursors), after its items
     } else if (isPlainObject(value) && shape.isItem(value)) {
       recognised = true;
       yield toParseOutput(line, item.raw, shape.mapItem(value));

@@ -9,13 +9,13 @@ describe('HubSpot CRM v3 list responses', () => {
     const outputs = await parseFixture(crmObjects, 'crm-contacts-search.json');
     expect(outputs).toEqual([
       {
-        line: 1,
+        line: 4,
         records: [
           { kind: 'contact', ref: { externalId: '100451', email: 'testperson@hubspot.com' }, firstName: 'Test', lastName: 'Person', createdAt: new Date('2024-01-17T19:55:04.281Z') },
         ],
       },
       {
-        line: 1,
+        line: 18,
         records: [
           {
             kind: 'contact',
@@ -35,8 +35,9 @@ describe('HubSpot CRM v3 list responses', () => {
     expect(rejectionsOf(outputs)).toEqual([]);
     expect(recordsOf(outputs)).toHaveLength(14);
     const ref = { externalId: '100451', email: 'testperson@hubspot.com' };
+    expect(outputs.map((output) => output.line)).toEqual([3, 24, 69, 85, 100]);
     expect(outputs[0]).toEqual({
-      line: 1,
+      line: 3,
       records: [
         {
           kind: 'contact',
@@ -62,7 +63,7 @@ describe('HubSpot CRM v3 list responses', () => {
     const outputs = await parseFixture(crmObjects, 'crm-contacts-page.json');
     const maria = { externalId: '57156923994', email: 'emailmaria@hubspot.com', phone: '+1 617-555-0100' };
     expect(outputs[1]).toEqual({
-      line: 1,
+      line: 24,
       records: [
         {
           kind: 'contact',
@@ -91,14 +92,14 @@ describe('HubSpot CRM v3 list responses', () => {
     });
     expect((outputs[2] as { records: unknown[] }).records).toHaveLength(2);
     expect(outputs[3]).toEqual({
-      line: 1,
+      line: 85,
       records: [
         { kind: 'contact', ref: { externalId: '302', email: 'other@example.com' }, createdAt: new Date('2023-01-05T08:00:00Z'), properties: { lifecyclestage: 'other' } },
         { kind: 'lifecycle', contact: { externalId: '302', email: 'other@example.com' }, stage: 'LEAD', at: new Date('2023-01-05T08:00:00Z'), cause: 'hubspot: hs_v2_date_entered_lead' },
       ],
     });
     expect(outputs[4]).toEqual({
-      line: 1,
+      line: 100,
       records: [{ kind: 'contact', ref: { externalId: '303', email: 'custom@example.com' }, createdAt: new Date('2024-02-02T10:00:00Z'), properties: { lifecyclestage: '123456789' } }],
     });
   });
@@ -128,25 +129,35 @@ describe('HubSpot CRM v3 list responses', () => {
   it('rejects bad dates, non-numeric amounts, non-string properties and unidentifiable objects, keeping the good ones', async () => {
     const outputs = await parseFixture(crmObjects, 'crm-bad.json');
     expect(outputs).toHaveLength(6);
-    expect(rejectionsOf(outputs).map(({ field, reason }) => ({ field, reason }))).toEqual([
-      { field: 'closedate', reason: '"closedate" is not an ISO 8601 date (got "tomorrow")' },
-      { field: 'amount', reason: '"amount" is not a number (got "abc"); HubSpot amounts are plain decimals such as 1500.00, without currency signs or thousands separators' },
+    expect(rejectionsOf(outputs).map(({ line, field, reason }) => ({ line, field, reason }))).toEqual([
+      { line: 3, field: 'closedate', reason: '"closedate" is not an ISO 8601 date (got "tomorrow")' },
+      { line: 16, field: 'amount', reason: '"amount" is not a number (got "abc"); HubSpot amounts are plain decimals such as 1500.00, without currency signs or thousands separators' },
       {
+        line: 28,
         field: 'properties',
         reason:
           'cannot tell whether object 9303 is a contact or a deal from its properties (hs_object_id, createdate); request contacts with properties=email,lifecyclestage or deals with properties=dealname,dealstage',
       },
-      { field: 'properties.hs_analytics_num_visits', reason: '"properties.hs_analytics_num_visits" is not a string: HubSpot sends every property value as a string (got 12)' },
-      { field: 'id', reason: '"id" is missing' },
+      { line: 38, field: 'properties.hs_analytics_num_visits', reason: '"properties.hs_analytics_num_visits" is not a string: HubSpot sends every property value as a string (got 12)' },
+      { line: 49, field: 'id', reason: '"id" is missing' },
     ]);
     expect(recordsOf(outputs)).toEqual([
       { kind: 'contact', ref: { externalId: '9306', email: 'fine@example.com' }, firstName: 'Fine', createdAt: new Date('2024-01-01T00:00:00Z'), lifecycleStage: 'LEAD', properties: { lifecyclestage: 'lead' } },
     ]);
   });
 
-  it('rejects a response the file ends inside', async () => {
+  it('keeps the result that closes before the file ends and rejects the result it ends inside', async () => {
     const outputs = await parseFixture(crmObjects, 'crm-truncated.json');
-    expect(outputs).toEqual([{ line: 1, rejected: expect.objectContaining({ line: 1, reason: 'truncated JSON: the file ends inside this value' }) }]);
+    expect(outputs).toEqual([
+      {
+        line: 4,
+        records: [
+          { kind: 'contact', ref: { externalId: '100451', email: 'testperson@hubspot.com' }, firstName: 'Test', lastName: 'Person', createdAt: new Date('2024-01-17T19:55:04.281Z') },
+        ],
+      },
+      { line: 18, rejected: expect.objectContaining({ line: 18, reason: 'truncated JSON: the file ends inside this element of "results"' }) },
+    ]);
+    expect(rejectionsOf(outputs)[0].raw).toContain('"id": "57156923994"');
   });
 
   it('refuses JSON that is not a CRM response, an empty file and a binary file', async () => {

@@ -12,9 +12,9 @@ describe('HubSpot Email Events API responses', () => {
     const outputs = await parseFixture(emailEvents, 'email-events.json');
     expect(outputs).toHaveLength(21);
     expect(rejectionsOf(outputs)).toEqual([]);
-    // The page is one JSON value: its events share the line it starts on.
-    expect(new Set(outputs.map((output) => output.line))).toEqual(new Set([1]));
-    expect(outputs[20]).toEqual({ line: 1, records: [] });
+    // Each event is reported at the line its "{" opens on, not at the page's line.
+    expect(outputs.map((output) => output.line)).toEqual([3, 20, 34, 50, 71, 91, 127, 149, 165, 181, 203, 221, 235, 246, 262, 279, 290, 307, 319, 332, 344]);
+    expect(outputs[20]).toEqual({ line: 344, records: [] });
     const events = recordsOf(outputs) as EngagementEventRecord[];
     expect(events.map((event) => [event.sourceEventId, event.type, event.contact.email, event.sourceMessageId])).toEqual([
       [SENT_BY, 'SENT', 'email@gmail.com', SENT_BY],
@@ -106,34 +106,39 @@ describe('HubSpot Email Events API responses', () => {
   it('rejects unknown event types and events missing what ties them to a message, keeping the good ones', async () => {
     const outputs = await parseFixture(emailEvents, 'email-events-bad.json');
     expect(outputs).toHaveLength(7);
-    expect(rejectionsOf(outputs).map(({ field, reason }) => ({ field, reason }))).toEqual([
+    expect(rejectionsOf(outputs).map(({ line, field, reason }) => ({ line, field, reason }))).toEqual([
       {
+        line: 3,
         field: 'type',
         reason:
           '"type" "MTA_Dropped" is not a HubSpot email event type (expected one of SENT, PROCESSED, DROPPED, SUPPRESSED, DELIVERED, DEFERRED, BOUNCE, OPEN, CLICK, PRINT, FORWARD, SPAMREPORT, STATUSCHANGE, UNBOUNCE; types are upper case)',
       },
       {
+        line: 13,
         field: 'type',
         reason:
           '"type" "open" is not a HubSpot email event type (expected one of SENT, PROCESSED, DROPPED, SUPPRESSED, DELIVERED, DEFERRED, BOUNCE, OPEN, CLICK, PRINT, FORWARD, SPAMREPORT, STATUSCHANGE, UNBOUNCE; types are upper case)',
       },
-      { field: 'created', reason: '"created" is not a Unix time in milliseconds (got "yesterday")' },
-      { field: 'recipient', reason: '"recipient" is missing: a DELIVERED event without the recipient\'s address cannot be tied to a contact' },
-      { field: 'emailCampaignId', reason: '"emailCampaignId" is missing: every event of a message must name its campaign' },
+      { line: 23, field: 'created', reason: '"created" is not a Unix time in milliseconds (got "yesterday")' },
+      { line: 33, field: 'recipient', reason: '"recipient" is missing: a DELIVERED event without the recipient\'s address cannot be tied to a contact' },
+      { line: 42, field: 'emailCampaignId', reason: '"emailCampaignId" is missing: every event of a message must name its campaign' },
       {
+        line: 49,
         field: 'portalSubscriptionStatus',
         reason: 'STATUSCHANGE says neither UNSUBSCRIBED nor SUBSCRIBED ("portalSubscriptionStatus" and "subscriptions[].status" are empty): there is no subscription change to import',
       },
     ]);
-    expect(rejectionsOf(outputs)[0].raw).toContain('"id":"bad_1"');
+    // raw is the event's own text as the file has it, from its "{" (line 3) to its "}" (line 12, before the comma).
+    const fileLines = readFileSync(fixturePath('email-events-bad.json'), 'utf8').split('\n');
+    expect(rejectionsOf(outputs)[0].raw).toBe(fileLines.slice(2, 12).join('\n').trimStart().replace(/,$/, ''));
     expect(recordsOf(outputs)).toMatchObject([{ sourceEventId: '1566582186465/good_7', type: 'SENT', contact: { email: 'a@example.com' } }]);
   });
 
-  it('keeps the events of complete pages and rejects a page the file ends inside', async () => {
+  it('keeps every event that closes before the file ends, even in the cut page, and rejects the event it ends inside', async () => {
     const outputs = await parseFixture(emailEvents, 'email-events-truncated.json');
-    expect(outputs).toHaveLength(3);
-    expect(recordsOf(outputs).map((record) => record.kind === 'event' && record.sourceEventId)).toEqual([SENT_BY, '1566582186500/event_id_1']);
-    expect(rejectionsOf(outputs)).toMatchObject([{ line: 39, reason: 'truncated JSON: the file ends inside this value' }]);
+    expect(outputs.map((output) => output.line)).toEqual([4, 21, 41, 57]);
+    expect(recordsOf(outputs).map((record) => record.kind === 'event' && record.sourceEventId)).toEqual([SENT_BY, '1566582186500/event_id_1', '1566582190000/event_id_2']);
+    expect(rejectionsOf(outputs)).toMatchObject([{ line: 57, reason: 'truncated JSON: the file ends inside this element of "events"' }]);
   });
 
   it('refuses JSON that is not email events, an empty file and a binary file', async () => {

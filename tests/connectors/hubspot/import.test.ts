@@ -163,15 +163,14 @@ describe(`HubSpot imports into ${databaseKind()}`, () => {
       { file: 'deals-bad.csv', line: 3, field: 'Amount', reason: expect.stringMatching(/^"Amount" is not a number \(got "\$200"\)/) },
       { file: 'deals-bad.csv', line: 4, field: 'Close Date', reason: '"Close Date" is not a date (got "next week"); expected YYYY-MM-DD HH:mm, YYYY-MM-DD HH:mm:ss or YYYY-MM-DD' },
       { file: 'deals-bad.csv', line: 5, field: 'Deal Stage', reason: '"Deal Stage" is empty: a deal\'s status (open, won, lost) comes from its stage' },
-      { file: 'email-events-bad.json', line: 1, field: 'type', reason: expect.stringMatching(/^"type" "MTA_Dropped" is not a HubSpot email event type/) },
-      { file: 'email-events-bad.json', line: 1, field: 'type', reason: expect.stringMatching(/^"type" "open" is not a HubSpot email event type/) },
-      { file: 'email-events-bad.json', line: 1, field: 'created', reason: '"created" is not a Unix time in milliseconds (got "yesterday")' },
-      { file: 'email-events-bad.json', line: 1, field: 'recipient', reason: '"recipient" is missing: a DELIVERED event without the recipient\'s address cannot be tied to a contact' },
-      { file: 'email-events-bad.json', line: 1, field: 'emailCampaignId', reason: '"emailCampaignId" is missing: every event of a message must name its campaign' },
-      { file: 'email-events-bad.json', line: 1, field: 'portalSubscriptionStatus', reason: expect.stringMatching(/^STATUSCHANGE says neither UNSUBSCRIBED nor SUBSCRIBED/) },
+      { file: 'email-events-bad.json', line: 3, field: 'type', reason: expect.stringMatching(/^"type" "MTA_Dropped" is not a HubSpot email event type/) },
+      { file: 'email-events-bad.json', line: 13, field: 'type', reason: expect.stringMatching(/^"type" "open" is not a HubSpot email event type/) },
+      { file: 'email-events-bad.json', line: 23, field: 'created', reason: '"created" is not a Unix time in milliseconds (got "yesterday")' },
+      { file: 'email-events-bad.json', line: 33, field: 'recipient', reason: '"recipient" is missing: a DELIVERED event without the recipient\'s address cannot be tied to a contact' },
+      { file: 'email-events-bad.json', line: 42, field: 'emailCampaignId', reason: '"emailCampaignId" is missing: every event of a message must name its campaign' },
+      { file: 'email-events-bad.json', line: 49, field: 'portalSubscriptionStatus', reason: expect.stringMatching(/^STATUSCHANGE says neither UNSUBSCRIBED nor SUBSCRIBED/) },
     ]);
-    // The events page is one JSON value and the connector gives its events the line the page starts on (1), so a
-    // user finds a rejected event by its raw text, which names its id.
+    // Each rejected event is kept at the line its "{" opens on, with its own text from the file as raw.
     expect((await query(`SELECT raw FROM rejected_row WHERE file = 'email-events-bad.json' ORDER BY id`)).map((row: { raw: string }) => /"id":\s*"(\w+)"/.exec(row.raw)?.[1]))
       .toEqual(['bad_1', 'bad_2', 'bad_3', 'bad_4', 'bad_5', 'bad_6']);
     // Good: contacts 301 (lead date) and 305 (subscriber date, a two-line company name); deal 9205; the SENT to a@.

@@ -1,6 +1,6 @@
 /** The streaming element scanner behind the JSON kinds: chunk boundaries and the JSON shapes pages are saved in. */
 import { emailActivityKind } from '../../../src/connectors/mailchimp/email-activity';
-import { readJsonItems, type JsonItem } from '../../../src/connectors/mailchimp/formats/json-items';
+import { readJsonItems, type JsonItem } from '../../../src/connectors/sdk/input/json-items';
 import { listMembersKind } from '../../../src/connectors/mailchimp/list-members';
 import { reportsKind } from '../../../src/connectors/mailchimp/reports';
 import type { FileKind } from '../../../src/connectors/sdk/connector';

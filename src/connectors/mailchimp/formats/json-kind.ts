@@ -8,7 +8,7 @@ import type { ByteSource, ParseContext, ParseOutput } from '../../sdk/connector'
 import { UnusableInputError } from '../../sdk/errors';
 import { isPlainObject } from '../../sdk/values';
 import type { MapResult } from '../problems';
-import { readJsonItems } from './json-items';
+import { readJsonItems } from '../../sdk/input/json-items';
 
 export interface JsonKindSpec {
   /** The collection array of a page: `reports`, `emails`, `members`. */

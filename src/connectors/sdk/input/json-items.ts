@@ -1,5 +1,5 @@
 /**
- * Streams the elements of a Mailchimp collection response one by one. A page such as
+ * Streams the elements of a vendor's collection response (Mailchimp members, HubSpot events) one by one. A page such as
  * `{"emails":[{…},{…}], "campaign_id":"…", "total_items":280, "_links":[…]}` can hold thousands of members,
  * each with up to 2,000 activities: rather than buffering the whole document (as sdk readJsonValues does),
  * this scanner cuts each element of the named array (`emails`, `members`, `reports`) out of the text as soon
@@ -10,10 +10,10 @@
  * yielded whole; a page's envelope (the document with the array emptied) is yielded after its elements.
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { ByteSource } from '../../sdk/connector';
-import { UnusableInputError } from '../../sdk/errors';
-import { assertLooksLikeText, toBuffer } from '../../sdk/input/binary';
-import { MAX_DOCUMENT_BYTES } from '../../sdk/input/limits';
+import type { ByteSource } from '../connector';
+import { UnusableInputError } from '../errors';
+import { assertLooksLikeText, toBuffer } from './binary';
+import { MAX_DOCUMENT_BYTES } from './limits';
 
 export type JsonItem =
   /** An element of the collection array `key`. */
