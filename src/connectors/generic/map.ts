@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import {
   CHANNELS,
+  SOURCES,
   ENGAGEMENT_EVENT_TYPES,
   isOneOf,
   type Channel,
@@ -31,6 +32,9 @@ const MESSAGE_EVENTS: readonly EngagementEventType[] = [
 /** Campaigns already emitted in this file: each campaign record is emitted once, with the first row naming it. */
 export type CampaignsSeen = Set<string>;
 
+/** Sources whose campaigns a generic row may name (read time, forms or spend about a vendor's mailing). */
+const VENDOR_SOURCES: readonly string[] = ['sendgrid', 'mailchimp', 'hubspot', 'whatsapp'];
+
 export function mapGenericRow(row: GenericRow, campaignsSeen: CampaignsSeen): RowResult {
   const typeText = nonEmptyString(row.type);
   if (!typeText) return problem('type', `"type" is empty; give an event type (${typeList()}) or "spend"`);
@@ -39,14 +43,21 @@ export function mapGenericRow(row: GenericRow, campaignsSeen: CampaignsSeen): Ro
     return problem('channel', `"channel" must be EMAIL or WHATSAPP (got "${row.channel}")`);
   }
   const campaign = nonEmptyString(row.campaign);
+  const campaignSource = nonEmptyString(row.campaign_source)?.toLowerCase();
+  if (campaignSource !== undefined && (!isOneOf(SOURCES, campaignSource) || !VENDOR_SOURCES.includes(campaignSource))) {
+    return problem('campaign_source', `"campaign_source" must be one of ${VENDOR_SOURCES.join(', ')} (got "${row.campaign_source}")`);
+  }
+  if (campaignSource !== undefined && !campaign) return problem('campaign', `"campaign" is empty; "campaign_source" names whose campaign it is`);
+  // Another source's campaign is that source's to describe: only a campaign of this file gets a record here.
   const campaignRecords: ImportRecord[] =
-    campaign && !campaignsSeen.has(campaign)
+    campaign && !campaignSource && !campaignsSeen.has(campaign)
       ? [{ kind: 'campaign', externalId: campaign, name: campaign, channel: channelText ?? 'EMAIL' }]
       : [];
   const type = typeText.toUpperCase();
   const result = type === 'SPEND' ? mapSpend(row, channelText, campaign) : mapEvent(row, type, channelText, campaign);
   if ('reason' in result) return result;
-  if (campaign) campaignsSeen.add(campaign);
+  if (campaignSource !== undefined) Object.assign(result.record, { campaignSource });
+  if (campaign && !campaignSource) campaignsSeen.add(campaign);
   return { records: [...campaignRecords, result.record] };
 }
 

@@ -9,6 +9,9 @@
  * | `contact`      | events       | email address, or phone number in international format (+41 …)        |
  * | `timestamp`    | events       | ISO 8601 (`2024-05-02T09:30:00Z`; no zone = UTC) or Unix seconds/ms  |
  * | `campaign`     | both         | campaign id; required for events of a message (sent … clicked, read)  |
+ * | `campaign_source` | both      | the source whose campaign `campaign` is (sendgrid, mailchimp, hubspot, |
+ * |                |              | whatsapp), so a read-time row lands on that mailing's message; empty =  |
+ * |                |              | a campaign of this generic file                                        |
  * | `channel`      | both         | EMAIL or WHATSAPP; a new campaign's channel defaults to EMAIL         |
  * | `value`, `currency` | events  | money value (conversion revenue); currency required with a value     |
  * | `url`          | events       | clicked link or visited page                                          |
@@ -28,6 +31,7 @@ export const genericRowSchema = z.object({
   contact: cell,
   timestamp: cell,
   campaign: cell,
+  campaign_source: cell,
   channel: cell,
   value: cell,
   currency: cell,

@@ -16,7 +16,8 @@ export function genericEventsNdjson(plan: DemoPlan): string {
       type: event.type.toLowerCase(),
       contact: event.person.email,
       timestamp: isoSeconds(event.at),
-      ...(event.campaign && { campaign: event.campaign, channel: 'EMAIL' }),
+      // Site events about a mailing name the SendGrid campaign (campaign_source), not a campaign of their own.
+      ...(event.campaign && { campaign: event.campaign, campaign_source: 'sendgrid', channel: 'EMAIL' }),
       ...(event.url && { url: event.url }),
       ...(event.readSeconds !== undefined && { read_seconds: event.readSeconds }),
       ...(event.value !== undefined && { value: event.value, currency: CURRENCY }),

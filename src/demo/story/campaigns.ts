@@ -127,10 +127,11 @@ export function buildEmailCampaigns(random: Random, now: Date): { campaigns: Ema
   const mailchimpUnsubscribe = `https://northwind-export.us21.list-manage.com/unsubscribe?u=${random.hex(25)}&id=${listId}`;
   const campaigns = mailingSpecs(now).map((spec): EmailCampaign => {
     const mailchimp = spec.esp === 'mailchimp';
+    const externalId = mailchimp ? random.hex(10) : uuid(random);
     return {
       key: spec.key,
       esp: spec.esp,
-      externalId: mailchimp ? random.hex(10) : uuid(random),
+      externalId,
       name: spec.name,
       subject: spec.subject,
       type: spec.type,
@@ -138,7 +139,8 @@ export function buildEmailCampaigns(random: Random, now: Date): { campaigns: Ema
       links: links(spec.esp, spec.key, spec.pages),
       unsubscribeUrl: mailchimp ? mailchimpUnsubscribe : sendgridUnsubscribe(random),
       ...spec.odds,
-      trackingCampaign: mailchimp ? undefined : `${spec.name} (site tracking)`,
+      // The SendGrid connector's id for a Single Send: read time and forms name it, so they land on its messages.
+      trackingCampaign: mailchimp ? undefined : `singlesend:${externalId}`,
       audience: mailchimp ? (person) => person.mailchimpMember : (spec.audience ?? current),
     };
   });

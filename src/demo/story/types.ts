@@ -67,7 +67,7 @@ export interface EmailCampaign {
   unsubscribeFactor: number;
   /** Base odds of a temporary failure (mailbox full, blocked) per message. */
   softBounceRate: number;
-  /** The generic connector's campaign for read time and form submissions of this mailing (SendGrid only). */
+  /** The campaign read time and form rows of this mailing name, with campaign_source sendgrid (SendGrid only). */
   trackingCampaign?: string;
   audience(person: Person): boolean;
 }

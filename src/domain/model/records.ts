@@ -84,6 +84,11 @@ export interface CampaignReportRecord {
 export interface MessageRecord {
   kind: 'message';
   campaignExternalId: string;
+  /**
+   * The source whose campaign this is, when not the import's own: a generic read-time row about a SendGrid
+   * mailing names `campaignSource: 'sendgrid'` and that mailing's external id, so the read lands on its message.
+   */
+  campaignSource?: Source;
   contact: ContactRef;
   channel: Channel;
   sentAt?: Date;
@@ -100,6 +105,11 @@ export interface EngagementEventRecord {
   contact: ContactRef;
   /** The campaign the event belongs to; events of a message always name its campaign. Absent for site events. */
   campaignExternalId?: string;
+  /**
+   * The source whose campaign this is, when not the import's own: a generic read-time row about a SendGrid
+   * mailing names `campaignSource: 'sendgrid'` and that mailing's external id, so the read lands on its message.
+   */
+  campaignSource?: Source;
   channel?: Channel;
   sourceMessageId?: string;
   url?: string;
@@ -160,6 +170,11 @@ export interface SpendRecord {
   externalId: string;
   channel?: Channel;
   campaignExternalId?: string;
+  /**
+   * The source whose campaign this is, when not the import's own: a generic read-time row about a SendGrid
+   * mailing names `campaignSource: 'sendgrid'` and that mailing's external id, so the read lands on its message.
+   */
+  campaignSource?: Source;
   periodStart: Date;
   periodEnd: Date;
   amount: number;

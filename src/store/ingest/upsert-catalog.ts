@@ -30,15 +30,26 @@ export async function upsertLists(manager: EntityManager, context: WriteContext,
   return idsBy(manager, 'contact_list', context, rows.map((row) => row.externalId));
 }
 
+/** A campaign as records name it: its source (the import's own unless a record says otherwise) and external id. */
+export interface CampaignRef {
+  source: string;
+  externalId: string;
+  channel: Channel;
+}
+
+export const campaignKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
+
 /**
  * Upserts campaigns from campaign records, and creates the campaigns events and messages name without a record
- * (named after their id until a record says more). A record never blanks a field another record filled.
+ * (named after their id until a record says more) — also another source's, so a generic read-time row can
+ * name a SendGrid mailing before or after SendGrid's own file arrives. A record never blanks a field another
+ * record filled. Returns campaigns by campaignKey(source, externalId).
  */
 export async function upsertCampaigns(
   manager: EntityManager,
   context: WriteContext,
   campaigns: CampaignRecord[],
-  referenced: Map<string, Channel>,
+  referenced: Map<string, CampaignRef>,
   listIds: Map<string, number>,
   result: BatchResult,
 ): Promise<Map<string, { id: number; channel: Channel }>> {
@@ -72,25 +83,35 @@ export async function upsertCampaigns(
     const inserted = changed.filter((row) => row.inserted).length;
     addCounts(result, 'campaign', { new: inserted, updated: changed.length - inserted, unchanged: records.length - changed.length });
   }
-  const bare = [...referenced].filter(([externalId]) => !latest.has(externalId)).map(([externalId, channel]) => ({ externalId, channel }));
+  const bare = [...referenced.values()].filter((ref) => !(ref.source === context.source && latest.has(ref.externalId)));
   if (bare.length) {
     const input = unnestRows(bare, [
+      { name: 'source', type: 'text', value: (row) => row.source },
       { name: 'external_id', type: 'text', value: (row) => row.externalId },
       { name: 'channel', type: 'text', value: (row) => row.channel },
-    ], 3);
+    ], 2);
     await manager.query(
-      `INSERT INTO campaign (workspace_id, source, external_id, name, channel) SELECT $1, $2, external_id, external_id, channel FROM ${input.sql}
+      `INSERT INTO campaign (workspace_id, source, external_id, name, channel) SELECT $1, source, external_id, external_id, channel FROM ${input.sql}
        ON CONFLICT (workspace_id, source, external_id) DO NOTHING`,
-      [context.workspaceId, context.source, ...input.parameters],
+      [context.workspaceId, ...input.parameters],
     );
   }
-  const all = [...new Set([...latest.keys(), ...referenced.keys()])];
-  const rows = await query<{ external_id: string; id: number; channel: Channel }>(
+  const wanted = [
+    ...records.map((record) => ({ source: context.source, externalId: record.externalId })),
+    ...[...referenced.values()].map((ref) => ({ source: ref.source, externalId: ref.externalId })),
+  ];
+  const lookup = unnestRows(wanted, [
+    { name: 'source', type: 'text', value: (row) => row.source },
+    { name: 'external_id', type: 'text', value: (row) => row.externalId },
+  ], 2);
+  const rows = await query<{ source: string; external_id: string; id: number; channel: Channel }>(
     manager,
-    'SELECT external_id, id, channel FROM campaign WHERE workspace_id = $1 AND source = $2 AND external_id = ANY($3::text[])',
-    [context.workspaceId, context.source, all],
+    `SELECT DISTINCT c.source, c.external_id, c.id, c.channel FROM campaign c JOIN ${lookup.sql}
+       ON c.source = input.source AND c.external_id = input.external_id
+     WHERE c.workspace_id = $1`,
+    [context.workspaceId, ...lookup.parameters],
   );
-  return new Map(rows.map((row) => [row.external_id, { id: row.id, channel: row.channel }]));
+  return new Map(rows.map((row) => [campaignKey(row.source, row.external_id), { id: row.id, channel: row.channel }]));
 }
 
 export async function upsertCampaignReports(

@@ -4,7 +4,7 @@ import type { BatchItem, BatchRejection, BatchResult, WriteContext } from './bat
 import { addCounts } from './batch';
 import { unnestRows } from './sql';
 import { normaliseRef, resolveContacts, type NormalisedRef } from './resolve-contacts';
-import { upsertCampaignReports, upsertCampaigns, upsertLinks, upsertLists } from './upsert-catalog';
+import { campaignKey, upsertCampaignReports, upsertCampaigns, upsertLinks, upsertLists, type CampaignRef } from './upsert-catalog';
 import { recordLifecycleChanges, recordMemberships, updateContactDetails, upsertDeals, upsertSpend } from './write-crm';
 import { attributeConversions, ensureMessages, insertEvents, recomputeMessageFacts, type ResolvedEvent, type ResolvedMessage } from './write-messages';
 
@@ -52,21 +52,35 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
   const events = ofKind('event');
   const messages = ofKind('message');
   const spend = ofKind('spend');
-  const referenced = new Map<string, Channel>();
-  for (const item of messages) referenced.set(item.record.campaignExternalId, item.record.channel);
-  for (const item of events) if (item.record.campaignExternalId) referenced.set(item.record.campaignExternalId, item.record.channel ?? referenced.get(item.record.campaignExternalId) ?? 'EMAIL');
-  for (const item of spend) if (item.record.campaignExternalId) referenced.set(item.record.campaignExternalId, item.record.channel ?? 'EMAIL');
-  const campaignIds = await upsertCampaigns(manager, context, campaignRecords.map((item) => item.record), referenced, listIds, result);
-  await upsertCampaignReports(manager, context, ofKind('campaignReport').map((item) => item.record), campaignIds, result);
+  // Campaigns by (source, external id): a record may name another source's campaign (records.ts, campaignSource).
+  const referenced = new Map<string, CampaignRef>();
+  const refer = (record: { campaignExternalId?: string; campaignSource?: string }, channel: Channel | undefined) => {
+    if (!record.campaignExternalId) return undefined;
+    const source = record.campaignSource ?? context.source;
+    const key = campaignKey(source, record.campaignExternalId);
+    const known = referenced.get(key);
+    referenced.set(key, { source, externalId: record.campaignExternalId, channel: channel ?? known?.channel ?? 'EMAIL' });
+    return key;
+  };
+  for (const item of messages) refer(item.record, item.record.channel);
+  for (const item of events) refer(item.record, item.record.channel);
+  for (const item of spend) refer(item.record, item.record.channel);
+  for (const item of ofKind('campaignReport')) refer(item.record, undefined);
+  const campaignsByKey = await upsertCampaigns(manager, context, campaignRecords.map((item) => item.record), referenced, listIds, result);
+  const campaignOf = (record: { campaignExternalId?: string; campaignSource?: string }) =>
+    record.campaignExternalId ? campaignsByKey.get(campaignKey(record.campaignSource ?? context.source, record.campaignExternalId)) : undefined;
+  const ownCampaigns = new Map([...campaignRecords.map((item) => item.record.externalId), ...ofKind('campaignReport').map((item) => item.record.campaignExternalId)]
+    .map((externalId) => [externalId, campaignsByKey.get(campaignKey(context.source, externalId))!] as const));
+  await upsertCampaignReports(manager, context, ofKind('campaignReport').map((item) => item.record), ownCampaigns, result);
 
   // 3. Messages, the event ledger and the facts derived from it.
   const links = await upsertLinks(manager, context, events.flatMap((item) => (item.record.type === 'CLICKED' && item.record.url ? [item.record.url] : [])));
   const resolvedMessages: ResolvedMessage[] = messages.map((item) => {
-    const campaign = campaignIds.get(item.record.campaignExternalId)!;
+    const campaign = campaignOf(item.record)!;
     return { record: item.record, contactId: contactOf(item), campaignId: campaign.id, channel: item.record.channel };
   });
   const resolvedEvents: ResolvedEvent[] = events.map((item) => {
-    const campaign = item.record.campaignExternalId ? campaignIds.get(item.record.campaignExternalId) : undefined;
+    const campaign = campaignOf(item.record);
     return {
       record: item.record,
       contactId: contactOf(item),
@@ -112,10 +126,12 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
   const stageContacts = await recordLifecycleChanges(manager, context, ofKind('lifecycle').map((item) => ({ record: item.record, contactId: contactOf(item) })), result);
   await recordMemberships(manager, context, memberships.map((item) => ({ record: item.record, contactId: contactOf(item), listId: listIds.get(item.record.listExternalId)! })), result);
   await upsertDeals(manager, context, ofKind('deal').map((item) => ({ record: item.record, contactId: refIndex.has(item) ? contactOf(item) : null })), result);
-  await upsertSpend(manager, context, spend.map((item) => ({ record: item.record, campaignId: item.record.campaignExternalId ? campaignIds.get(item.record.campaignExternalId)?.id ?? null : null })), result);
+  await upsertSpend(manager, context, spend.map((item) => ({ record: item.record, campaignId: campaignOf(item.record)?.id ?? null })), result);
 
   result.touchedMessageIds = [...new Set([...changedMessages, ...touchedMessages])];
-  result.touchedContactIds = [...new Set([...activeContacts, ...stageContacts])];
+  // Deal contacts too: an open or won deal moves a contact to OPPORTUNITY or CUSTOMER (services/engagement).
+  const dealContacts = ofKind('deal').filter((item) => refIndex.has(item)).map(contactOf);
+  result.touchedContactIds = [...new Set([...activeContacts, ...stageContacts, ...dealContacts])];
   return result;
 }
 
