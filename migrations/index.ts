@@ -3,6 +3,7 @@
  * reviewed, and never edited after they land; tests/store/schema.test.ts fails when entities and migrations disagree.
  */
 import { Initial1795439852636 } from './1795439852636-Initial';
+import { EngagementScoringTiers1795442038296 } from './1795442038296-EngagementScoringTiers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795439852636];
+export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296];

@@ -20,23 +20,18 @@ class ContactFilter {
 }
 
 @ObjectType()
-class ContactConnection extends Connection(Contact, 'Contact') {}
+export class ContactConnection extends Connection(Contact, 'Contact') {}
 
 /** Cost of a nested list: its expected length times what each item asks for. */
 const listOf = (length: number) => ({ childComplexity }: { childComplexity: number }) => 1 + length * childComplexity;
 
-const pageComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) => 1 + (args.first ?? 50) * childComplexity;
+export const pageComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) => 1 + (args.first ?? 50) * childComplexity;
 
 @Resolver(() => Contact)
 export class ContactResolver {
   @Query(() => ContactConnection, { description: 'All contacts (one person across sources), newest first.', complexity: pageComplexity })
   contacts(@Args() page: PageArgs, @Arg('filter', () => ContactFilter, { nullable: true }) filter: ContactFilter | null, @Ctx() context: RequestContext) {
     return listContacts(context.manager, context.workspaceId, filter ?? {}, page);
-  }
-
-  @Query(() => ContactConnection, { description: 'Contacts at stage LEAD or beyond, newest first.', complexity: pageComplexity })
-  leads(@Args() page: PageArgs, @Arg('filter', () => ContactFilter, { nullable: true }) filter: ContactFilter | null, @Ctx() context: RequestContext) {
-    return listContacts(context.manager, context.workspaceId, { ...(filter ?? {}), leadsOnly: true }, page);
   }
 
   @Query(() => Contact, { description: 'One lead (any contact) by id; a merged contact answers with the one it was merged into.' })

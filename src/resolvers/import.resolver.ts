@@ -29,7 +29,7 @@ export class ImportResolver {
     @Arg('timezone', { defaultValue: 'UTC' }) timezone: string,
     @Ctx() context: RequestContext,
   ) {
-    const summary = await importUpload(context.dataSource, { workspaceId: context.workspaceId, source, fileName, kind: kind ?? undefined, strict, timezone }, content, 8 * 1024 * 1024);
+    const summary = await importUpload(context.dataSource, { workspaceId: context.workspaceId, source, fileName, kind: kind ?? undefined, strict, timezone }, content, 8 * 1024 * 1024, context.leadEvents);
     return getImport(context.manager, context.workspaceId, summary.importId);
   }
 

@@ -1,8 +1,13 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { CampaignResolver } from './campaign.resolver';
 import { ContactResolver } from './contact.resolver';
+import { CampaignTierResolver, EngagementRulesResolver } from './engagement-rules.resolver';
 import { ImportResolver } from './import.resolver';
+import { LeadStageChangeResolver, LeadTierChangeResolver } from './lead-subscription.resolver';
+import { LeadResolver } from './lead.resolver';
 import { LinkRuleResolver } from './link-rule.resolver';
+import { MetricsResolver } from './metrics.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [CampaignResolver, ContactResolver, ImportResolver, LinkRuleResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [CampaignResolver, ContactResolver, ImportResolver, LinkRuleResolver, MetricsResolver,
+  LeadResolver, LeadTierChangeResolver, LeadStageChangeResolver, EngagementRulesResolver, CampaignTierResolver];

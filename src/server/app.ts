@@ -8,14 +8,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { PubSub } from 'type-graphql';
 import { WebSocketServer } from 'ws';
 import { authenticateApiKey } from '../services/api-keys';
+import type { LeadEventBus } from '../services/engagement/bus';
+import { startEngagementSweep } from '../services/engagement/sweep';
 import type { Store } from '../store/data-source';
+import { exportRoutes } from './routes/export';
 import { importRoutes } from './routes/imports';
 import { createRequestContext, type RequestContext } from './context';
 import { authenticationError, formatError } from './errors';
 import { createLogger } from './logger';
+import { createEventPubSub, type EventPubSub } from './pubsub';
 import { costLimitPlugin, depthLimitRule } from './query-limits';
 import { buildGraphQLSchema } from './schema';
 import { createServiceMetrics, type ServiceMetrics } from './service-metrics';
@@ -25,7 +28,10 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   logger?: Logger;
-  pubSub?: PubSub;
+  /** The subscriptions' pub/sub (server/pubsub.ts); default: a new in-memory one, closed with the server. */
+  pubSub?: EventPubSub;
+  /** Re-rate tiers whose window lost a message every this many ms (the engagement sweep); unset or 0: no sweep. */
+  sweepIntervalMs?: number;
   /** Query limits (defaults in query-limits.ts). */
   limits?: { maxDepth?: number; maxCost?: number };
 }
@@ -37,6 +43,7 @@ export interface RunningServer {
   httpServer: Server;
   schema: GraphQLSchema;
   metrics: ServiceMetrics;
+  leadEvents: LeadEventBus;
   close(): Promise<void>;
 }
 
@@ -44,7 +51,8 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store } = options;
   const logger = options.logger ?? createLogger();
-  const schema = await buildGraphQLSchema(options.pubSub);
+  const events = options.pubSub ?? createEventPubSub();
+  const schema = await buildGraphQLSchema(events.pubSub);
   const metrics = createServiceMetrics();
   const depthRule = depthLimitRule(options.limits?.maxDepth);
   const app = express();
@@ -59,14 +67,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onConnect: async (ctx) => {
         try {
           const principal = await authenticateApiKey(store.dataSource, String(ctx.connectionParams?.authorization ?? ''));
-          ctx.extra.context = createRequestContext(store.dataSource, principal);
+          ctx.extra.context = createRequestContext(store.dataSource, principal, events);
           return true;
         } catch {
           return false;
         }
       },
       // Fresh loaders per operation: a subscription must never serve rows cached at connect time.
-      context: (ctx) => createRequestContext(store.dataSource, ctx.extra.context!.principal),
+      context: (ctx) => createRequestContext(store.dataSource, ctx.extra.context!.principal, events),
     },
     wsServer,
   );
@@ -111,7 +119,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(importRoutes(store.dataSource));
+  app.use(importRoutes(store.dataSource, events));
+  app.use(exportRoutes(store.dataSource));
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),
@@ -119,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async ({ req }) => {
         try {
           const principal = await authenticateApiKey(store.dataSource, req.headers.authorization);
-          return createRequestContext(store.dataSource, principal);
+          return createRequestContext(store.dataSource, principal, events);
         } catch (error) {
           throw authenticationError((error as Error).message);
         }
@@ -128,6 +137,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
 
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? 4000, options.host ?? '0.0.0.0', resolve));
+  const sweep = options.sweepIntervalMs
+    ? startEngagementSweep(store.dataSource, events, options.sweepIntervalMs, (err) => logger.error({ err }, 'engagement sweep failed'),
+        (result) => result.contactsRefreshed && logger.info(result, 'engagement sweep'))
+    : null;
   const port = (httpServer.address() as AddressInfo).port;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
   return {
@@ -137,9 +150,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer,
     schema,
     metrics,
+    leadEvents: events,
     async close() {
+      await sweep?.stop();
       await apollo.stop();
       wsServer.close();
+      if (!options.pubSub) await events.close();
     },
   };
 }

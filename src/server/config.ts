@@ -8,16 +8,23 @@ export interface Config {
   secretKey?: string;
   /** Where embedded PGlite keeps its files when DATABASE_URL is unset. */
   dataDir: string;
+  /** How often `serve` re-rates tiers a message has aged out of (FUNNELGRAPH_SWEEP_SECONDS, default 300; 0 turns it off). */
+  sweepSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT ? Number(env.PORT) : 4000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got ${JSON.stringify(env.PORT)})`);
+  const sweepSeconds = env.FUNNELGRAPH_SWEEP_SECONDS ? Number(env.FUNNELGRAPH_SWEEP_SECONDS) : 300;
+  if (!Number.isFinite(sweepSeconds) || sweepSeconds < 0) {
+    throw new Error(`FUNNELGRAPH_SWEEP_SECONDS must be a number of seconds, 0 to turn the sweep off (got ${JSON.stringify(env.FUNNELGRAPH_SWEEP_SECONDS)})`);
+  }
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     port,
     secretKey: env.FUNNELGRAPH_SECRET_KEY || undefined,
     dataDir: path.resolve(env.FUNNELGRAPH_DATA_DIR || 'data'),
+    sweepSeconds,
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../services/api-keys';
+import type { LeadEventBus } from '../services/engagement/bus';
 import { createLoaders, type Loaders } from '../store/loaders';
 
 /** What every resolver gets: who is asking (the key's workspace and scope), the database, and this request's loaders. */
@@ -9,14 +10,36 @@ export interface RequestContext {
   dataSource: DataSource;
   manager: EntityManager;
   loaders: Loaders;
+  /** Where lead tier and stage changes are published and subscribed to (absent in contexts that serve neither). */
+  leadEvents?: LeadEventBus;
 }
 
-export function createRequestContext(dataSource: DataSource, principal: Principal): RequestContext {
+export function createRequestContext(dataSource: DataSource, principal: Principal, leadEvents?: LeadEventBus): RequestContext {
   return {
     principal,
     workspaceId: principal.workspaceId,
     dataSource,
     manager: dataSource.manager,
     loaders: createLoaders(dataSource.manager, principal.workspaceId),
+    leadEvents,
+  };
+}
+
+/**
+ * A subscription's context lives as long as the subscription, but every event it delivers must read fresh rows:
+ * this swaps in new loaders as each event is taken, right before it is resolved.
+ */
+export function withFreshLoadersPerEvent<T>(context: RequestContext, events: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  const renew = (result: IteratorResult<T>) => {
+    if (!result.done) context.loaders = createLoaders(context.manager, context.workspaceId);
+    return result;
+  };
+  return {
+    next: () => events.next().then(renew),
+    return: (value?: unknown) => events.return?.(value as T) ?? Promise.resolve({ done: true, value: undefined as T }),
+    throw: (error?: unknown) => events.throw?.(error) ?? Promise.reject(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
   };
 }

@@ -6,6 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { connectorNames, findConnector } from '../connectors/registry';
 import { runImport, type ImportSummary } from '../connectors/sdk/import/run-import';
+import type { LeadEventBus } from './engagement/bus';
 import { UserInputError } from './errors';
 
 export interface UploadRequest {
@@ -27,7 +28,13 @@ export class UploadTooLargeError extends Error {
  * Imports an uploaded file (a browser user's counterpart of `funnelgraph import`): the body is spooled to a
  * temporary file first, because detection and --strict read the file more than once, then removed.
  */
-export async function importUpload(dataSource: DataSource, request: UploadRequest, body: Readable | string, limitBytes: number): Promise<ImportSummary> {
+export async function importUpload(
+  dataSource: DataSource,
+  request: UploadRequest,
+  body: Readable | string,
+  limitBytes: number,
+  leadEvents?: LeadEventBus,
+): Promise<ImportSummary> {
   const connector = findConnector(request.source);
   if (!connector) throw new UserInputError(`unknown source "${request.source}" (sources: ${connectorNames()})`);
   const safeName = path.basename(request.fileName || 'upload').replace(/[^\w.\- ]/g, '_') || 'upload';
@@ -55,6 +62,7 @@ export async function importUpload(dataSource: DataSource, request: UploadReques
       kind: request.kind,
       strict: request.strict,
       timezone: request.timezone,
+      leadEvents,
     });
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { Campaign, ContactIdentity, ContactList, Deal, EngagementEvent, LifecycleStageChange, RejectedRow, Contact } from './entities';
+import { Campaign, ContactIdentity, ContactList, Deal, EngagementEvent, LifecycleStageChange, RejectedRow, Contact, ScoreLedgerEntry, Workspace } from './entities';
 
 /**
  * DataLoaders of one request (never kept across requests or in a subscription's long-lived context: they cache).
@@ -75,6 +75,26 @@ export function createLoaders(manager: EntityManager, workspaceId: number) {
         .orderBy('event.occurredAt', 'DESC')
         .getMany();
       return groupByKeys(keys, rows, (row) => row.contactId);
+    }),
+    /** Score ledger entries of each contact, oldest first (score breakdowns). */
+    scoreLedgerByContact: new DataLoader<number, ScoreLedgerEntry[]>(async (keys) => {
+      const rows = await manager.getRepository(ScoreLedgerEntry).find({ where: { workspaceId: ws, contactId: In([...keys]) }, order: { at: 'ASC', id: 'ASC' } });
+      return groupByKeys(keys, rows, (row) => row.contactId);
+    }),
+    /** The request's workspace settings (one key: the workspace of the API key). */
+    workspaceSettings: new DataLoader<number, Workspace['settings']>(async (keys) => {
+      const rows = await manager.getRepository(Workspace).find({ where: { id: In([...keys]) } });
+      return orderByKeys(keys, rows, (row) => row.id, (row) => row.settings, {});
+    }),
+    /** How many live contacts who received each campaign are in each engagement tier now. */
+    tierCountsByCampaign: new DataLoader<number, Array<{ tier: string; count: number }>>(async (keys) => {
+      const rows = (await manager.query(
+        `SELECT m.campaign_id, c.tier, count(DISTINCT c.id)::int AS count FROM message m
+         JOIN contact c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id AND c.merged_into_id IS NULL
+         WHERE m.workspace_id = $1 AND m.campaign_id = ANY($2::bigint[]) GROUP BY m.campaign_id, c.tier ORDER BY m.campaign_id, c.tier`,
+        [ws, [...keys]],
+      )) as Array<{ campaign_id: number; tier: string; count: number }>;
+      return groupByKeys(keys, rows, (row) => row.campaign_id).map((group) => group.map(({ tier, count }) => ({ tier, count })));
     }),
     rejectedRowsByImport: new DataLoader<number, RejectedRow[]>(async (keys) => {
       const rows = await manager.getRepository(RejectedRow).find({ where: { workspaceId: ws, importRunId: In([...keys]) }, order: { id: 'ASC' } });

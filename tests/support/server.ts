@@ -1,4 +1,5 @@
 import { startServer, type RunningServer } from '../../src/server/app';
+import { createEventPubSub, type EventPubSub } from '../../src/server/pubsub';
 import { createApiKey } from '../../src/services/api-keys';
 import { ensureWorkspace } from '../../src/services/workspaces';
 import type { Store } from '../../src/store/data-source';
@@ -12,10 +13,19 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/**
+ * The pub/sub of a test server: Redis when REDIS_URL is set (the suites run both ways), else in memory. Test
+ * files run in parallel against one Redis and their databases reuse workspace ids, so each gets its own channels.
+ */
+export function testPubSub(channelPrefix = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`): EventPubSub {
+  return createEventPubSub({ redisUrl: process.env.REDIS_URL || undefined, channelPrefix });
+}
+
 /** A real server on 127.0.0.1 with a random port, over the test database. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { pubSub?: EventPubSub } = {}): Promise<TestApi> {
   const store = await openTestStore();
-  const server = await startServer({ store, port: 0, host: '127.0.0.1' });
+  const pubSub = options.pubSub ?? testPubSub();
+  const server = await startServer({ store, port: 0, host: '127.0.0.1', pubSub });
   return {
     store,
     server,
@@ -27,6 +37,7 @@ export async function startTestApi(): Promise<TestApi> {
     },
     async close() {
       await server.close();
+      await pubSub.close();
       await store.close();
     },
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { findConnector, connectorNames } from '../../connectors/registry';
 import { runImport, type ImportSummary } from '../../connectors/sdk/import/run-import';
 import { readConfig } from '../../server/config';
+import { createEventPubSub } from '../../server/pubsub';
 import { UserInputError } from '../../services/errors';
 import { requireWorkspace } from '../../services/workspaces';
 import { EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE } from '../exit';
@@ -39,7 +40,10 @@ export function registerImport(program: Command): void {
       for (const file of files) {
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UserInputError(`${file}: no such file`);
       }
-      const store = await openConfiguredStore(readConfig(), 'funnelgraph import');
+      const config = readConfig();
+      const store = await openConfiguredStore(config, 'funnelgraph import');
+      // With Redis, the tier and stage changes of this import reach the API instances' subscribers live.
+      const leadEvents = config.redisUrl ? createEventPubSub({ redisUrl: config.redisUrl }) : undefined;
       try {
         const workspace = await requireWorkspace(store.dataSource.manager, options.workspace);
         if (!Number.isInteger(options.batchSize) || options.batchSize < 1) throw new UserInputError('--batch-size must be a positive integer');
@@ -55,12 +59,14 @@ export function registerImport(program: Command): void {
           timezone: options.timezone,
           batchSize: options.batchSize,
           onProgress: progress?.update,
+          leadEvents,
         });
         progress?.stop();
         printSummary(summary, Boolean(options.json));
         if (summary.error) process.stderr.write(`funnelgraph: ${summary.error}\n`);
         process.exitCode = summary.status === 'FAILED' && summary.rejected.length === 0 ? EXIT_UNUSABLE : summary.rejected.length ? EXIT_REJECTED : EXIT_OK;
       } finally {
+        await leadEvents?.close();
         await store.close();
       }
     });

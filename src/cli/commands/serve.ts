@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../../server/app';
 import { readConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
+import { createEventPubSub } from '../../server/pubsub';
 import { createApiKey } from '../../services/api-keys';
 import { seedDemoWorkspaceIfEmpty } from '../../services/demo';
 import { openConfiguredStore } from '../open-store';
@@ -21,9 +22,10 @@ export function registerServe(program: Command): void {
         const demo = await seedDemoWorkspaceIfEmpty(store.dataSource, (line) => process.stdout.write(`${line}\n`));
         if (demo) demoKey = (await createApiKey(store.dataSource, demo.workspaceId, 'admin', 'demo key printed at start')).key;
       }
-      const server = await startServer({ store, port: options.port ? Number(options.port) : config.port, logger });
+      const pubSub = createEventPubSub({ redisUrl: config.redisUrl, onError: (err) => logger.error({ err }, 'redis pub/sub error') });
+      const server = await startServer({ store, port: options.port ? Number(options.port) : config.port, logger, pubSub, sweepIntervalMs: config.sweepSeconds * 1000 });
       process.stdout.write(`funnelgraph is serving ${server.url} (database: ${store.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
-      process.stdout.write(`GraphQL subscriptions: ${server.wsUrl}\n`);
+      process.stdout.write(`GraphQL subscriptions: ${server.wsUrl} (pub/sub: ${pubSub.kind === 'redis' ? 'Redis' : 'in memory'})\n`);
       if (demoKey) process.stdout.write(`Demo API key: ${demoKey}\n`);
       let stopping = false;
       const stop = async (signal: string) => {
@@ -31,6 +33,7 @@ export function registerServe(program: Command): void {
         stopping = true;
         logger.info({ signal }, 'shutting down');
         await server.close();
+        await pubSub.close();
         await store.close();
         process.exit(0);
       };

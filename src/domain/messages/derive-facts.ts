@@ -102,7 +102,7 @@ function finalStatus(dropped: Date | null, hard: Date | null, soft: Date | null,
   return ['PENDING', null];
 }
 
-function isScannerClick(at: Date, reference: Date | null, settings: FactSettings): boolean {
+export function isScannerClick(at: Date, reference: Date | null, settings: FactSettings): boolean {
   if (reference === null) return false;
   const secondsAfter = (at.getTime() - reference.getTime()) / 1000;
   return secondsAfter >= 0 && secondsAfter < settings.scannerWindowSeconds;

@@ -9,7 +9,8 @@ import { METRICS_BY_ID } from './catalogue';
 import { evaluateMeasure, type FactRow } from './evaluate';
 import { missingInputReason, missingInputs, type MetricInput } from './inputs';
 import type { MeasureParams } from './measure';
-import { amountValue, nullValue, ratioValue, type MetricValue } from './value';
+import { metricValueFromTotals, withLinkCategory } from './totals';
+import { nullValue, type MetricValue } from './value';
 import { MESSAGE_METRIC_IDS, type MessageMetricId } from './vocabulary';
 
 export interface ComputeOptions {
@@ -38,16 +39,11 @@ export function computeMetric(id: MessageMetricId, rows: readonly FactRow[], opt
     throw new RangeError(`${id} is computed per link category: pass params.linkCategory, or call computeMetricByLinkCategory`);
   }
   const missing = options.availableInputs ? missingInputs(definition.requiredInputs, options.availableInputs) : [];
-  const withGroup = (value: MetricValue): MetricValue =>
-    params.linkCategory !== undefined && definition.perGroup === 'linkCategory'
-      ? { ...value, group: { dimension: 'linkCategory', key: params.linkCategory } }
-      : value;
-  if (missing.length > 0) return withGroup(nullValue(id, `${definition.name} ${missingInputReason(missing)}`));
+  if (missing.length > 0) return withLinkCategory(nullValue(id, `${definition.name} ${missingInputReason(missing)}`), params.linkCategory);
 
   const numerator = evaluateMeasure(definition.numerator.measure!, rows, params);
-  if (definition.denominator === null) return withGroup(amountValue(id, numerator));
-  const denominator = evaluateMeasure(definition.denominator.measure!, rows, params);
-  return withGroup(ratioValue(id, numerator, denominator));
+  const denominator = definition.denominator === null ? null : evaluateMeasure(definition.denominator.measure!, rows, params);
+  return metricValueFromTotals(id, { numerator, denominator }, params.linkCategory);
 }
 
 /** A per-category metric (clickRateByLinkCategory) for every link category, in vocabulary order. */

@@ -8,6 +8,8 @@ export * from './catalogue';
 export * from './evaluate';
 export * from './value';
 export * from './compute';
+export * from './totals';
+export * from './groupings';
 export * from './list-metrics';
 export * from './spend-metrics';
 export * from './clv';

@@ -1,3 +1,6 @@
+import { DEFAULT_SCORING_RULES, type Decay, type ScoringRule } from '../scoring/rules';
+import type { ClickRule, DwellRule } from '../tiers/settings';
+
 /** Workspace settings with their defaults (spec: metrics.md). Stored sparse; `withDefaults` fills the gaps. */
 export interface WorkspaceSettings {
   /** Which CTR dashboards call "CTR": unique (messages with a click) or total (clicks with repeats). Both are served. */
@@ -14,6 +17,13 @@ export interface WorkspaceSettings {
   mqlThreshold: number;
   tierWindowDays: number;
   highClickRate: number;
+  /** Scoring rules (spec "Lead score and MQL"); set with updateScoringRules, which re-scores the workspace. */
+  scoringRules: ScoringRule[];
+  /** How points fade when a rule names no decay of its own. */
+  scoreDecay: Decay;
+  /** Tier rules (spec "Engagement tiers"); see domain/tiers/settings for why these are alternatives. */
+  tierClickRule: ClickRule;
+  tierDwellRule: DwellRule;
 }
 
 export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
@@ -26,6 +36,10 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   mqlThreshold: 50,
   tierWindowDays: 90,
   highClickRate: 0.2,
+  scoringRules: [...DEFAULT_SCORING_RULES],
+  scoreDecay: { kind: 'NONE' },
+  tierClickRule: 'ANY_CLICK',
+  tierDwellRule: 'ANY_DEEP_READ',
 };
 
 export function withDefaults(settings: Partial<WorkspaceSettings> | null | undefined): WorkspaceSettings {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { UnusableInputError } from '../../connectors/sdk/errors';
+import type { LeadEventBus } from '../../services/engagement/bus';
 import { UserInputError } from '../../services/errors';
 import { importUpload, UploadTooLargeError } from '../../services/import-upload';
 import { principalOf, requireKey } from './require-key';
@@ -12,7 +13,7 @@ export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
  * 200 with the import summary (rejected rows listed; status FAILED under strict), 400 when the file is unusable,
  * 413 when it is too large. The same as `funnelgraph import`, for a browser user.
  */
-export function importRoutes(dataSource: DataSource): Router {
+export function importRoutes(dataSource: DataSource, leadEvents?: LeadEventBus): Router {
   const router = Router();
   router.post('/imports', requireKey(dataSource, 'write'), async (req, res) => {
     const query = req.query as Record<string, string | undefined>;
@@ -29,6 +30,7 @@ export function importRoutes(dataSource: DataSource): Router {
         },
         req,
         UPLOAD_LIMIT_BYTES,
+        leadEvents,
       );
       res.status(summary.status === 'FAILED' && summary.rejected.length === 0 ? 400 : 200).json(summary);
     } catch (error) {

@@ -1,12 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { nullableBigintRef, nullableText, nullableTimestamptz, text, timestamptz } from './columns';
-import type { LifecycleStage } from '../../domain/model';
+import type { EngagementTier, LifecycleStage } from '../../domain/model';
 
 /** One person across all sources. Merged contacts keep their row, pointing at the survivor (merged_into_id). */
 @Entity('contact')
 @Index('contact_email_key', ['workspaceId', 'email'], { unique: true, where: 'email IS NOT NULL AND merged_into_id IS NULL' })
 @Index('contact_phone_key', ['workspaceId', 'phone'], { unique: true, where: 'phone IS NOT NULL AND merged_into_id IS NULL' })
 @Index('contact_stage_idx', ['workspaceId', 'lifecycleStage'])
+@Index('contact_score_idx', ['workspaceId', 'score'])
+@Index('contact_tier_idx', ['workspaceId', 'tier'])
 export class Contact {
   @PrimaryColumn({ type: 'bigint' })
   workspaceId!: number;
@@ -44,6 +46,24 @@ export class Contact {
 
   @nullableTimestamptz()
   lastActivityAt!: Date | null;
+
+  /** The score as of the last refresh (events, rules change, or the sweep when points decay); the ledger explains it. */
+  @Column({ type: 'double precision', default: 0 })
+  score!: number;
+
+  @text({ default: 'UNRATED' })
+  tier!: EngagementTier;
+
+  @nullableTimestamptz()
+  tierSince!: Date | null;
+
+  /** The TierSignals of the last rating. */
+  @Column({ type: 'jsonb', nullable: true })
+  tierSignals!: Record<string, unknown> | null;
+
+  /** When the tier was last computed: the sweep re-rates contacts a message has aged out of the window since. */
+  @nullableTimestamptz()
+  tierRatedAt!: Date | null;
 
   @timestamptz({ default: () => 'now()' })
   createdAt!: Date;

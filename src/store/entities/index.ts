@@ -4,6 +4,7 @@ import { Contact, ContactIdentity, ContactMerge } from './contact';
 import { ContactList, ListMembership, ListMembershipChange } from './contact-list';
 import { Deal, Spend } from './deal';
 import { EngagementEvent } from './engagement-event';
+import { RulesChange, ScoreLedgerEntry, TierChangeRow } from './engagement';
 import { ImportRun, RejectedRow } from './import-run';
 import { LifecycleStageChange } from './lifecycle-stage-change';
 import { Link, LinkRuleRow } from './link';
@@ -13,9 +14,11 @@ import { Workspace } from './workspace';
 export {
   ApiKey, Campaign, CampaignReport, Contact, ContactIdentity, ContactMerge, ContactList, ListMembership, ListMembershipChange,
   Deal, Spend, EngagementEvent, ImportRun, RejectedRow, LifecycleStageChange, Link, LinkRuleRow, Message, Workspace,
+  ScoreLedgerEntry, TierChangeRow, RulesChange,
 };
 
 export const ENTITIES = [
   Workspace, ApiKey, Contact, ContactIdentity, ContactMerge, Campaign, CampaignReport, Message, EngagementEvent, Link, LinkRuleRow,
   ContactList, ListMembership, ListMembershipChange, Deal, Spend, LifecycleStageChange, ImportRun, RejectedRow,
+  ScoreLedgerEntry, TierChangeRow, RulesChange,
 ];

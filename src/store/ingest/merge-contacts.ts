@@ -68,6 +68,9 @@ export async function mergeContacts(
     [ws, keptId, merged],
   );
   await manager.query('UPDATE lifecycle_stage_change SET contact_id = $2 WHERE workspace_id = $1 AND contact_id = ANY($3::bigint[])', [ws, keptId, merged]);
+  // Points follow their events (the ledger is keyed by event); tier history is kept for the one person.
+  await manager.query('UPDATE score_ledger SET contact_id = $2 WHERE workspace_id = $1 AND contact_id = ANY($3::bigint[])', [ws, keptId, merged]);
+  await manager.query('UPDATE tier_change SET contact_id = $2 WHERE workspace_id = $1 AND contact_id = ANY($3::bigint[])', [ws, keptId, merged]);
 
   for (const mergedId of merged) {
     await manager.query('INSERT INTO contact_merge (workspace_id, kept_contact_id, merged_contact_id, reason) VALUES ($1, $2, $3, $4)', [ws, keptId, mergedId, reason]);

@@ -129,9 +129,10 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
   await upsertSpend(manager, context, spend.map((item) => ({ record: item.record, campaignId: campaignOf(item.record)?.id ?? null })), result);
 
   result.touchedMessageIds = [...new Set([...changedMessages, ...touchedMessages])];
-  // Deal contacts too: an open or won deal moves a contact to OPPORTUNITY or CUSTOMER (services/engagement).
+  // Deals and CRM stage properties move contacts too (OPPORTUNITY, CUSTOMER; a LEAD's MQL): services/engagement.
   const dealContacts = ofKind('deal').filter((item) => refIndex.has(item)).map(contactOf);
-  result.touchedContactIds = [...new Set([...activeContacts, ...stageContacts, ...dealContacts])];
+  const stagedContacts = ofKind('contact').filter((item) => item.record.lifecycleStage).map(contactOf);
+  result.touchedContactIds = [...new Set([...activeContacts, ...stageContacts, ...dealContacts, ...stagedContacts])];
   return result;
 }
 

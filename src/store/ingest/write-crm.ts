@@ -56,7 +56,10 @@ export async function recordLifecycleChanges(manager: EntityManager, context: Wr
     manager,
     `INSERT INTO lifecycle_stage_change (workspace_id, contact_id, to_stage, at, cause, source)
      SELECT $1, contact_id, to_stage, at, cause, $2 FROM ${input.sql}
-     ON CONFLICT (workspace_id, contact_id, to_stage, at) DO NOTHING RETURNING contact_id`,
+     ON CONFLICT (workspace_id, contact_id, to_stage, at) DO UPDATE SET cause = EXCLUDED.cause, source = EXCLUDED.source, details = NULL
+       -- The source's own record of a stage replaces one derived from deals or score (services/engagement).
+       WHERE lifecycle_stage_change.source IN ('scoring', 'deal')
+     RETURNING contact_id`,
     [context.workspaceId, context.source, ...input.parameters],
   );
   addCounts(result, 'lifecycle', { new: inserted.length, unchanged: rows.length - inserted.length });

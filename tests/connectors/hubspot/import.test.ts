@@ -99,9 +99,10 @@ describe(`HubSpot imports into ${databaseKind()}`, () => {
   it('imports CRM API pages: stage history from propertiesWithHistory, deal status from the closed flags', async () => {
     await db.run([fixture('crm-contacts-page.json'), fixture('crm-deals.json')]);
     // Contacts 100451 (3 stage dates), Maria (4 history entries), 301 (customer; evangelist skipped), 302 (lead from
-    // hs_v2_date_entered_lead; "other" is off our path), 303 (custom stage, nothing) = 5 contacts, 9 changes. 3 deals.
+    // hs_v2_date_entered_lead; "other" is off our path), 303 (custom stage, nothing) = 5 contacts, 9 changes. 3 deals;
+    // deal 9001 (won, testperson) adds 2 derived changes: OPPORTUNITY when it was created, CUSTOMER when won.
     expect(await tableCounts(db.store.dataSource)).toEqual({
-      ...NONE, contacts: 5, identities: 5, campaigns: 0, messages: 0, events: 0, eventsWithoutMessage: 0, links: 0, deals: 3, stageChanges: 9,
+      ...NONE, contacts: 5, identities: 5, campaigns: 0, messages: 0, events: 0, eventsWithoutMessage: 0, links: 0, deals: 3, stageChanges: 11,
     });
     expect(await query(`SELECT h.from_stage, h.to_stage, h.cause FROM lifecycle_stage_change h JOIN contact c ON c.id = h.contact_id
       WHERE c.email = 'emailmaria@hubspot.com' ORDER BY h.at`)).toEqual([

@@ -4,6 +4,8 @@ import type { BatchItem, BatchRejection, BatchResult, KindCounts } from '../../.
 import { loadWriteContext } from '../../../store/ingest/context';
 import { finishImportRun, recordBatchOutcome, startImportRun } from '../../../store/ingest/import-runs';
 import { writeBatch } from '../../../store/ingest/write-batch';
+import { publishEngagementChanges, type LeadEventBus } from '../../../services/engagement/bus';
+import { refreshContactEngagement } from '../../../services/engagement/refresh';
 import type { ByteSource, Connector, FileKind, ParseContext } from '../connector';
 import { UnusableInputError } from '../errors';
 import { countingSource } from './counting-source';
@@ -39,6 +41,10 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called after each batch commits, with what it changed (live updates hook here; never for a rolled-back batch). */
   onBatchCommitted?: (result: BatchResult, importId: number) => void | Promise<void>;
+  /** Where the tier and stage changes of each committed batch are published (subscriptions); none → not published. */
+  leadEvents?: LeadEventBus;
+  /** The clock scores and tiers are computed at (tests pin it). */
+  now?: () => Date;
 }
 
 export interface ImportSummary {
@@ -108,11 +114,14 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         items = [];
         rejections = [];
         const result = await withTransactionRetry(dataSource, (manager) => writeBatch(manager, context, batch).then(async (written) => {
+          // Scores, stages and tiers move in the batch's own transaction: they commit or roll back with it.
+          const changes = await refreshContactEngagement(manager, workspaceId, written.touchedContactIds, options.now?.() ?? new Date());
           const all = [...parseRejections, ...written.rejections];
           const { imported, duplicates } = totals(written);
           await recordBatchOutcome(manager, workspaceId, importId, imported, duplicates, all);
-          return { written, all };
+          return { written, all, changes };
         }));
+        publishEngagementChanges(options.leadEvents, result.changes);
         mergeCounts(summary, result.written);
         for (const rejection of result.all) summary.rejected.push({ file: rejection.file, line: rejection.line, field: rejection.field, reason: rejection.reason });
         await options.onBatchCommitted?.(result.written, importId);

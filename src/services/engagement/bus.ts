@@ -1,0 +1,27 @@
+/**
+ * The channel lead changes travel on. The server makes one (in memory, or Redis so that a change ingested by one
+ * instance reaches subscribers of another: server/pubsub.ts); whoever commits a change publishes its notices.
+ * Topics are per workspace, so a subscriber never even receives another workspace's changes.
+ */
+import type { EngagementChanges } from './changes';
+
+export const LEAD_TOPICS = { tier: 'LEAD_TIER_CHANGED', stage: 'LEAD_STAGE_CHANGED' } as const;
+export type LeadTopic = (typeof LEAD_TOPICS)[keyof typeof LEAD_TOPICS];
+
+export interface LeadEventBus {
+  publish(topic: LeadTopic, workspaceId: number, payload: object): void;
+  /** Listens from the first call of next() on (the iterator registers lazily). */
+  subscribe(topic: LeadTopic, workspaceId: number): AsyncIterableIterator<unknown>;
+  /** Resolves once every subscription registered before the call receives whatever is published after it. */
+  ready(): Promise<void>;
+}
+
+/**
+ * Publishes what a committed transaction changed. Call it only after the commit: a change that rolled back must
+ * never reach anyone (and Redis pub/sub cannot take a message back).
+ */
+export function publishEngagementChanges(bus: LeadEventBus | undefined, changes: EngagementChanges): void {
+  if (!bus) return;
+  for (const notice of changes.tierChanges) bus.publish(LEAD_TOPICS.tier, notice.workspaceId, notice);
+  for (const notice of changes.stageChanges) bus.publish(LEAD_TOPICS.stage, notice.workspaceId, notice);
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+import type { LifecycleStage } from '../../domain/model';
+import { LEAD_TOPICS, type LeadEventBus } from './bus';
+import type { StageChangeNotice, TierChangeNotice } from './changes';
+import { replayThenLive } from './live';
+import { parseTierCursor, tierChangeMatches, tierChangesAfter, type TierChangeFilter } from './tier-history';
+
+export interface SubscriberScope {
+  manager: EntityManager;
+  bus: LeadEventBus;
+  /** From the subscriber's API key, never from the arguments. */
+  workspaceId: number;
+}
+
+/** Tier changes of the subscriber's workspace: the stored ones after `after` first, then live ones. */
+export function subscribeTierChanges(scope: SubscriberScope, filter: TierChangeFilter, after: string | null | undefined): AsyncIterableIterator<TierChangeNotice> {
+  const afterId = parseTierCursor(after);
+  return replayThenLive<TierChangeNotice>({
+    live: () => scope.bus.subscribe(LEAD_TOPICS.tier, scope.workspaceId),
+    ready: () => scope.bus.ready(),
+    replay: (from) => tierChangesAfter(scope.manager, scope.workspaceId, from, filter),
+    cursorOf: (notice) => Number(notice.cursor),
+    matches: (notice) => notice.workspaceId === scope.workspaceId && tierChangeMatches(notice, filter),
+    after: afterId,
+  });
+}
+
+/** Stage changes of the subscriber's workspace as they happen (automatic and manual moves). */
+export function subscribeStageChanges(scope: SubscriberScope, stages: LifecycleStage[] | null | undefined): AsyncIterableIterator<StageChangeNotice> {
+  return replayThenLive<StageChangeNotice>({
+    live: () => scope.bus.subscribe(LEAD_TOPICS.stage, scope.workspaceId),
+    ready: () => scope.bus.ready(),
+    replay: async function* () {},
+    cursorOf: (notice) => notice.id,
+    matches: (notice) => notice.workspaceId === scope.workspaceId && (!stages?.length || stages.includes(notice.to)),
+    after: null,
+  });
+}

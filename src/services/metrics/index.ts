@@ -1,0 +1,6 @@
+export * from './types';
+export { queryMetrics, readMetricSettings, checkFilter, checkGrouping } from './query-metrics';
+export { requestedMetrics } from './plan';
+export { metricCatalog, type CatalogEntry, type CatalogInput } from './catalog';
+export { campaignMetricLoaders } from './campaign-metrics';
+export { metricsCsv, csvField } from './csv';

@@ -1,0 +1,10 @@
+import { readConfig } from '../../src/server/config';
+
+describe('the configuration from the environment', () => {
+  it('sweeps lead tiers every 300 seconds unless FUNNELGRAPH_SWEEP_SECONDS says otherwise (0 turns it off)', () => {
+    expect(readConfig({}).sweepSeconds).toBe(300);
+    expect(readConfig({ FUNNELGRAPH_SWEEP_SECONDS: '0' }).sweepSeconds).toBe(0);
+    expect(readConfig({ FUNNELGRAPH_SWEEP_SECONDS: '2.5' }).sweepSeconds).toBe(2.5);
+    expect(() => readConfig({ FUNNELGRAPH_SWEEP_SECONDS: 'hourly' })).toThrow('FUNNELGRAPH_SWEEP_SECONDS must be a number of seconds, 0 to turn the sweep off (got "hourly")');
+  });
+});
