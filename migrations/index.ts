@@ -4,6 +4,7 @@
  */
 import { Initial1795439852636 } from './1795439852636-Initial';
 import { EngagementScoringTiers1795442038296 } from './1795442038296-EngagementScoringTiers';
+import { DeliveredUnlessBouncedConversionIndex1795444869401 } from './1795444869401-DeliveredUnlessBouncedConversionIndex';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296];
+export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401];

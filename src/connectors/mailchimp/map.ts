@@ -106,7 +106,8 @@ const BOUNCE_KINDS: Record<string, BounceKind> = { hard: 'HARD', soft: 'SOFT' };
 /**
  * One member of `/reports/{id}/email-activity` → the message (the member was sent the campaign) and one
  * event per activity. No SENT or DELIVERED event: the file has no per-member send time, and occurredAt is
- * never invented. Activities carry no machine-open flag (Mailchimp can only filter bots server-side with
+ * never invented. Mailchimp counts a sent message that did not bounce as delivered, so the message says so
+ * (deliveredUnlessBounced) and is DELIVERED unless a bounce activity says otherwise. Activities carry no machine-open flag (Mailchimp can only filter bots server-side with
  * `filter_bots`), so isMachine stays unset. A bad activity is its own problem; the others still map.
  */
 export function mapEmailActivity(input: unknown): MapResult<ImportRecord> {
@@ -116,7 +117,7 @@ export function mapEmailActivity(input: unknown): MapResult<ImportRecord> {
   const { ref, problem } = memberRef(member.email_address, member.email_id, 'email_id', 'email_address');
   if (!ref) return failed(problem!);
   const campaignExternalId = member.campaign_id;
-  const records: ImportRecord[] = [{ kind: 'message', campaignExternalId, contact: ref, channel: 'EMAIL' }];
+  const records: ImportRecord[] = [{ kind: 'message', campaignExternalId, contact: ref, channel: 'EMAIL', deliveredUnlessBounced: true }];
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   for (const [index, raw] of member.activity.entries()) {

@@ -11,6 +11,8 @@ const DELIVERY_EVIDENCE = new Set(['DELIVERED', 'OPENED', 'CLICKED', 'READ', 'RE
  * Final status: DROPPED > HARD_BOUNCED > SOFT_BOUNCED > DELIVERED > PENDING, except that a soft bounce gives way
  * to evidence of delivery (a retried message that then arrived). Deferred is not final and changes nothing.
  * WhatsApp `failed` counts as a soft bounce: the Cloud API does not say whether the failure is permanent.
+ * A source that counts sent-and-not-bounced as delivered (settings.deliveredUnlessBounced) turns PENDING into
+ * DELIVERED with no delivery time.
  */
 export function deriveMessageFacts(events: readonly FactEvent[], settings: FactSettings = DEFAULT_FACT_SETTINGS): MessageFacts {
   const sorted = [...events].sort(
@@ -87,18 +89,22 @@ export function deriveMessageFacts(events: readonly FactEvent[], settings: FactS
   facts.clickedLinkCategories = [...categories].sort();
   facts.revenue = Math.round(facts.revenue * 100) / 100;
 
-  const [status, statusAt] = finalStatus(dropped, hard, soft, evidence, facts.deliveredAt);
+  const [status, statusAt] = finalStatus(dropped, hard, soft, evidence, facts.deliveredAt, settings.deliveredUnlessBounced ?? false);
   facts.status = status;
   facts.statusAt = statusAt;
   if (status === 'DELIVERED' && facts.deliveredAt === null) facts.deliveredAt = evidence;
   return facts;
 }
 
-function finalStatus(dropped: Date | null, hard: Date | null, soft: Date | null, evidence: Date | null, delivered: Date | null): [DeliveryStatus, Date | null] {
+function finalStatus(
+  dropped: Date | null, hard: Date | null, soft: Date | null, evidence: Date | null, delivered: Date | null, deliveredUnlessBounced: boolean,
+): [DeliveryStatus, Date | null] {
   if (dropped) return ['DROPPED', dropped];
   if (hard) return ['HARD_BOUNCED', hard];
   if (soft && !evidence) return ['SOFT_BOUNCED', soft];
   if (evidence) return ['DELIVERED', delivered ?? evidence];
+  // Delivered by the source's own definition, at no known time.
+  if (deliveredUnlessBounced) return ['DELIVERED', null];
   return ['PENDING', null];
 }
 

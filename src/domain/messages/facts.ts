@@ -50,6 +50,8 @@ export interface FactEvent {
 export interface FactSettings {
   /** A click this soon after delivery (or sending) is taken as a link scanner's, not a person's. */
   scannerWindowSeconds: number;
+  /** The source counts sent-and-not-bounced as delivered (Mailchimp): no bounce or drop means DELIVERED. */
+  deliveredUnlessBounced?: boolean;
 }
 
 export const DEFAULT_FACT_SETTINGS: FactSettings = { scannerWindowSeconds: 2 };

@@ -94,6 +94,11 @@ export interface MessageRecord {
   sentAt?: Date;
   /** The vendor's id of this send (SendGrid sg_message_id, WhatsApp wamid), kept for reference. */
   sourceMessageId?: string;
+  /**
+   * The source counts a message it sent and did not bounce as delivered, and has no delivery event of its own
+   * (Mailchimp's email activity): the message is DELIVERED unless its events say it bounced or was dropped.
+   */
+  deliveredUnlessBounced?: boolean;
 }
 
 export interface EngagementEventRecord {

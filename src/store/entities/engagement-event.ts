@@ -10,6 +10,8 @@ import type { BounceKind, EngagementEventType } from '../../domain/model';
 @Index('engagement_event_source_key', ['workspaceId', 'source', 'sourceEventId'], { unique: true })
 @Index('engagement_event_message_idx', ['workspaceId', 'messageId'])
 @Index('engagement_event_contact_idx', ['workspaceId', 'contactId', 'occurredAt'])
+// Contact-level conversions are re-attributed whenever a contact's clicks change: find them without scanning its events.
+@Index('engagement_event_conversion_idx', ['workspaceId', 'contactId'], { where: "type = 'CONVERTED' AND campaign_id IS NULL" })
 export class EngagementEvent {
   @PrimaryColumn({ type: 'bigint' })
   workspaceId!: number;

@@ -34,6 +34,10 @@ export class Message {
   @text({ default: 'PENDING' })
   status!: DeliveryStatus;
 
+  /** The source counts sent-and-not-bounced as delivered (records.ts, MessageRecord.deliveredUnlessBounced). */
+  @Column({ type: 'boolean', default: false })
+  deliveredUnlessBounced!: boolean;
+
   @nullableTimestamptz()
   statusAt!: Date | null;
 

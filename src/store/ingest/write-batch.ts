@@ -92,7 +92,7 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
   const ensured = await ensureMessages(manager, context, resolvedMessages, resolvedEvents, result);
   const newEvents = await insertEvents(manager, context, resolvedEvents, ensured.ids, result);
   // Messages created by this batch got their facts at insert; known ones are re-derived from all their events.
-  const touchedMessages = new Set<number>(contacts.touchedMessageIds);
+  const touchedMessages = new Set<number>([...contacts.touchedMessageIds, ...ensured.refreshed]);
   const changedMessages = new Set<number>(ensured.created);
   for (const event of newEvents) {
     if (event.message_id === null) continue;

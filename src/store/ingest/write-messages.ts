@@ -73,6 +73,8 @@ export interface EnsuredMessages {
   ids: Map<string, number>;
   /** Messages created by this batch: their facts were derived from the batch's own events at insert. */
   created: Set<number>;
+  /** Known messages whose facts must be re-derived (a record changed how their delivery is counted). */
+  refreshed: number[];
 }
 
 /**
@@ -86,11 +88,11 @@ export async function ensureMessages(
   events: ResolvedEvent[],
   result: BatchResult,
 ): Promise<EnsuredMessages> {
-  const wanted = new Map<string, { campaignId: number; contactId: number; channel: Channel; sourceMessageId?: string; fromRecord: boolean; sentAt?: Date; events: Map<string, FactEvent> }>();
+  const wanted = new Map<string, { campaignId: number; contactId: number; channel: Channel; sourceMessageId?: string; fromRecord: boolean; sentAt?: Date; deliveredUnlessBounced: boolean; events: Map<string, FactEvent> }>();
   const entryFor = (campaignId: number, contactId: number, channel: Channel) => {
     const key = pairKey(campaignId, contactId);
     let entry = wanted.get(key);
-    if (!entry) wanted.set(key, (entry = { campaignId, contactId, channel, fromRecord: false, events: new Map() }));
+    if (!entry) wanted.set(key, (entry = { campaignId, contactId, channel, fromRecord: false, deliveredUnlessBounced: false, events: new Map() }));
     return entry;
   };
   for (const event of events) {
@@ -102,27 +104,29 @@ export async function ensureMessages(
   for (const message of messages) {
     const entry = entryFor(message.campaignId, message.contactId, message.channel);
     entry.fromRecord = true;
+    entry.deliveredUnlessBounced ||= message.record.deliveredUnlessBounced ?? false;
     entry.sourceMessageId = message.record.sourceMessageId ?? entry.sourceMessageId;
     if (message.record.sentAt && (!entry.sentAt || message.record.sentAt < entry.sentAt)) entry.sentAt = message.record.sentAt;
   }
   const rows = [...wanted.values()].map((row) => {
-    const facts = deriveMessageFacts([...row.events.values()], { scannerWindowSeconds: context.settings.scannerWindowSeconds });
+    const facts = deriveMessageFacts([...row.events.values()], { scannerWindowSeconds: context.settings.scannerWindowSeconds, deliveredUnlessBounced: row.deliveredUnlessBounced });
     const sentAt = [facts.sentAt, row.sentAt].filter((date): date is Date => Boolean(date)).sort((a, b) => a.getTime() - b.getTime())[0];
     return { ...row, facts, sentAt };
   });
-  if (!rows.length) return { ids: new Map(), created: new Set() };
+  if (!rows.length) return { ids: new Map(), created: new Set(), refreshed: [] };
   const input = unnestRows(rows, [
     { name: 'campaign_id', type: 'bigint', value: (row) => row.campaignId },
     { name: 'contact_id', type: 'bigint', value: (row) => row.contactId },
     { name: 'channel', type: 'text', value: (row) => row.channel },
     { name: 'source_message_id', type: 'text', value: (row) => row.sourceMessageId },
     { name: 'sent_at', type: 'timestamptz', value: (row) => row.sentAt },
+    { name: 'delivered_unless_bounced', type: 'boolean', value: (row) => row.deliveredUnlessBounced },
     ...on((row: (typeof rows)[number]) => row.facts),
   ], 3);
   const inserted = await query<{ id: number; campaign_id: number; contact_id: number }>(
     manager,
-    `INSERT INTO message AS m (workspace_id, source, campaign_id, contact_id, channel, source_message_id, sent_at, ${FACT_COLUMNS.map((c) => c.name).join(', ')})
-     SELECT $1, $2, campaign_id, contact_id, channel, source_message_id, sent_at, ${FACT_COLUMNS.map(factExpression).join(', ')} FROM ${input.sql}
+    `INSERT INTO message AS m (workspace_id, source, campaign_id, contact_id, channel, source_message_id, sent_at, delivered_unless_bounced, ${FACT_COLUMNS.map((c) => c.name).join(', ')})
+     SELECT $1, $2, campaign_id, contact_id, channel, source_message_id, sent_at, delivered_unless_bounced, ${FACT_COLUMNS.map(factExpression).join(', ')} FROM ${input.sql}
      ON CONFLICT (workspace_id, campaign_id, contact_id) DO NOTHING
      RETURNING id, campaign_id, contact_id`,
     [context.workspaceId, context.source, ...input.parameters],
@@ -159,8 +163,18 @@ export async function ensureMessages(
         [context.workspaceId, ...update.parameters],
       );
     }
+    // A known message a record now says the source counts as delivered: set the flag; its facts are re-derived.
+    const newlyAssumed = existing.filter((row) => row.deliveredUnlessBounced).map((row) => ids.get(pairKey(row.campaignId, row.contactId))!);
+    if (newlyAssumed.length) {
+      const changed = await query<{ id: number }>(
+        manager,
+        `UPDATE message SET delivered_unless_bounced = true WHERE workspace_id = $1 AND id = ANY($2::bigint[]) AND NOT delivered_unless_bounced RETURNING id`,
+        [context.workspaceId, newlyAssumed],
+      );
+      return { ids, created: new Set(inserted.map((row) => row.id)), refreshed: changed.map((row) => row.id) };
+    }
   }
-  return { ids, created: new Set(inserted.map((row) => row.id)) };
+  return { ids, created: new Set(inserted.map((row) => row.id)), refreshed: [] };
 }
 
 /** Appends events to the ledger; a re-sent event (same source id) is a no-op. Returns what was new. */
@@ -244,6 +258,9 @@ export async function recomputeMessageFacts(manager: EntityManager, context: Wri
     [context.workspaceId, ids],
   );
   const byMessage = new Map<number, FactEvent[]>(ids.map((id) => [id, []]));
+  const assumed = new Set(
+    (await query<{ id: number }>(manager, 'SELECT id FROM message WHERE workspace_id = $1 AND id = ANY($2::bigint[]) AND delivered_unless_bounced', [context.workspaceId, ids])).map((row) => row.id),
+  );
   const siteDomains = context.settings.siteDomains;
   for (const row of rows) {
     byMessage.get(row.message_id)?.push({
@@ -258,7 +275,10 @@ export async function recomputeMessageFacts(manager: EntityManager, context: Wri
       ownSite: row.url !== null && siteDomains.length > 0 && isOwnSite(row.url, siteDomains),
     });
   }
-  const facts = [...byMessage].map(([id, events]) => ({ id, facts: deriveMessageFacts(events, { scannerWindowSeconds: context.settings.scannerWindowSeconds }) }));
+  const facts = [...byMessage].map(([id, events]) => ({
+    id,
+    facts: deriveMessageFacts(events, { scannerWindowSeconds: context.settings.scannerWindowSeconds, deliveredUnlessBounced: assumed.has(id) }),
+  }));
   const input = unnestRows(facts, [
     { name: 'id', type: 'bigint', value: (row) => row.id },
     { name: 'sent_at', type: 'timestamptz', value: (row) => row.facts.sentAt },

@@ -25,6 +25,7 @@ describe('mailchimp email activity', () => {
       campaignExternalId: '42694e9e57',
       contact,
       channel: 'EMAIL',
+      deliveredUnlessBounced: true,
     })));
   });
 
@@ -82,7 +83,7 @@ describe('mailchimp email activity', () => {
   it('rejects an unknown action, a bad timestamp, a bounce without type and a mismatched member id, keeping the good activity', async () => {
     const outputs = await parseFixture(emailActivityKind, 'email-activity-bad.json');
     expect(recordsOf(outputs)).toEqual([
-      { kind: 'message', campaignExternalId: '42694e9e57', contact: API, channel: 'EMAIL' },
+      { kind: 'message', campaignExternalId: '42694e9e57', contact: API, channel: 'EMAIL', deliveredUnlessBounced: true },
       expect.objectContaining({ kind: 'event', type: 'OPENED', occurredAt: new Date('2009-03-27T14:05:10Z') }),
     ]);
     expect(rejectionsOf(outputs).map(({ line, field, reason }) => ({ line, field, reason }))).toEqual([

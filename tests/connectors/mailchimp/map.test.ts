@@ -13,7 +13,7 @@ describe('mailchimp mapping', () => {
   it('identifies a member by its email_id alone when the address was filtered out of the response', () => {
     const result = mapEmailActivity({ campaign_id: '42694e9e57', email_id: 'B0149F75FE84C92D0DEC9A0B13E6960B', activity: [] });
     expect(result).toEqual({
-      records: [{ kind: 'message', campaignExternalId: '42694e9e57', contact: { externalId: 'b0149f75fe84c92d0dec9a0b13e6960b' }, channel: 'EMAIL' }],
+      records: [{ kind: 'message', campaignExternalId: '42694e9e57', contact: { externalId: 'b0149f75fe84c92d0dec9a0b13e6960b' }, channel: 'EMAIL', deliveredUnlessBounced: true }],
       problems: [],
     });
   });

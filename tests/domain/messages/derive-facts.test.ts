@@ -73,3 +73,15 @@ describe('deriving a message’s facts from its events', () => {
     );
   });
 });
+
+describe('a source that counts sent-and-not-bounced as delivered (Mailchimp)', () => {
+  const assumed = { scannerWindowSeconds: 2, deliveredUnlessBounced: true };
+  it('makes a message with no delivery event DELIVERED, with no delivery time', () => {
+    expect(deriveMessageFacts([], assumed)).toMatchObject({ status: 'DELIVERED', statusAt: null, deliveredAt: null });
+    expect(deriveMessageFacts([])).toMatchObject({ status: 'PENDING' });
+  });
+  it('still lets a bounce or a drop decide', () => {
+    expect(deriveMessageFacts([event('BOUNCED', at(1), { bounceKind: 'SOFT' })], assumed).status).toBe('SOFT_BOUNCED');
+    expect(deriveMessageFacts([event('BOUNCED', at(1), { bounceKind: 'HARD' })], assumed).status).toBe('HARD_BOUNCED');
+  });
+});

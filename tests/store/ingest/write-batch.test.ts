@@ -133,4 +133,14 @@ describe(`the connector SDK writer on ${databaseKind()}`, () => {
     expect(history).toEqual([{ from_stage: null, to_stage: 'LEAD' }, { from_stage: 'LEAD', to_stage: 'MQL' }, { from_stage: 'MQL', to_stage: 'SQL' }]);
     expect((await store.dataSource.query('SELECT lifecycle_stage FROM contact'))[0].lifecycle_stage).toBe('SQL');
   });
+
+  it('a message the source counts as delivered unless bounced becomes DELIVERED when a later record says so, and a bounce still wins', async () => {
+    const message = (extra: object) => ({ kind: 'message', campaignExternalId: 'mc', contact: { email }, channel: 'EMAIL', ...extra });
+    await importRecords([message({})]);
+    expect((await messageRow()).status).toBe('PENDING');
+    await importRecords([message({ deliveredUnlessBounced: true })]);
+    expect(await messageRow()).toMatchObject({ status: 'DELIVERED', delivered_unless_bounced: true, delivered_at: null });
+    await importRecords([{ ...event('b1', 'BOUNCED', '2026-03-01T10:00:00Z', { bounceKind: 'SOFT' }), campaignExternalId: 'mc' }]);
+    expect((await messageRow()).status).toBe('SOFT_BOUNCED');
+  });
 });
