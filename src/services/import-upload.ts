@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { connectorNames, findConnector } from '../connectors/registry';
 import { runImport, type ImportSummary } from '../connectors/sdk/import/run-import';
 import type { LeadEventBus } from './engagement/bus';
+import { importProgressPublisher } from './imports/progress';
 import { UserInputError } from './errors';
 
 export interface UploadRequest {
@@ -16,6 +17,8 @@ export interface UploadRequest {
   kind?: string;
   strict?: boolean;
   timezone?: string;
+  /** Records per transaction (default runImport's); small values make progress finer. */
+  batchSize?: number;
 }
 
 export class UploadTooLargeError extends Error {
@@ -24,9 +27,12 @@ export class UploadTooLargeError extends Error {
   }
 }
 
+const MAX_BATCH_SIZE = 50_000;
+
 /**
  * Imports an uploaded file (a browser user's counterpart of `funnelgraph import`): the body is spooled to a
  * temporary file first, because detection and --strict read the file more than once, then removed.
+ * Its progress is published for importProgress subscribers (services/imports/progress.ts).
  */
 export async function importUpload(
   dataSource: DataSource,
@@ -37,6 +43,10 @@ export async function importUpload(
 ): Promise<ImportSummary> {
   const connector = findConnector(request.source);
   if (!connector) throw new UserInputError(`unknown source "${request.source}" (sources: ${connectorNames()})`);
+  const { batchSize } = request;
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_BATCH_SIZE)) {
+    throw new UserInputError(`batchSize must be a whole number from 1 to ${MAX_BATCH_SIZE} (got ${batchSize})`);
+  }
   const safeName = path.basename(request.fileName || 'upload').replace(/[^\w.\- ]/g, '_') || 'upload';
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'funnelgraph-upload-'));
   const file = path.join(directory, safeName);
@@ -54,7 +64,8 @@ export async function importUpload(
       });
       await pipeline(body, limiter, fs.createWriteStream(file));
     }
-    return await runImport({
+    const progress = importProgressPublisher(leadEvents, request.workspaceId);
+    const summary = await runImport({
       dataSource,
       workspaceId: request.workspaceId,
       connector,
@@ -62,8 +73,15 @@ export async function importUpload(
       kind: request.kind,
       strict: request.strict,
       timezone: request.timezone,
+      batchSize,
       leadEvents,
+      onProgress: progress.onProgress,
+    }).catch((error: Error & { importSummary?: ImportSummary }) => {
+      if (error.importSummary) progress.finish(error.importSummary);
+      throw error;
     });
+    progress.finish(summary);
+    return summary;
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }

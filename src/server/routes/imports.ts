@@ -9,7 +9,7 @@ import { principalOf, requireKey } from './require-key';
 export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
 
 /**
- * POST /imports?source=…&kind=…&strict=true&timezone=…&filename=… with the file as the raw body:
+ * POST /imports?source=…&kind=…&strict=true&timezone=…&filename=…&batchSize=… with the file as the raw body:
  * 200 with the import summary (rejected rows listed; status FAILED under strict), 400 when the file is unusable,
  * 413 when it is too large. The same as `funnelgraph import`, for a browser user.
  */
@@ -27,6 +27,7 @@ export function importRoutes(dataSource: DataSource, leadEvents?: LeadEventBus):
           kind: query.kind,
           strict: query.strict === 'true',
           timezone: query.timezone,
+          batchSize: query.batchSize === undefined ? undefined : Number(query.batchSize),
         },
         req,
         UPLOAD_LIMIT_BYTES,

@@ -27,6 +27,12 @@ export interface ImportProgress {
   bytesTotal?: number;
   rows: number;
   records: number;
+  /** True when reported right after a batch committed (the run totals below are then in the database). */
+  committed: boolean;
+  /** Run totals so far, over all files. */
+  imported: number;
+  duplicates: number;
+  rejected: number;
 }
 
 export interface ImportOptions {
@@ -103,8 +109,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const fileSummary = { file: file.name, kind: kind.name, rows: 0, records: 0, notes: kind.notes?.(parseContext) ?? [] };
       summary.files.push(fileSummary);
       let bytesRead = 0;
-      const report = () =>
-        options.onProgress?.({ importId, file: file.name, bytesRead, bytesTotal: file.size, rows: fileSummary.rows, records: fileSummary.records });
+      const report = (committed = false) =>
+        options.onProgress?.({
+          importId, file: file.name, bytesRead, bytesTotal: file.size, rows: fileSummary.rows, records: fileSummary.records, committed,
+          imported: summary.imported, duplicates: summary.duplicates, rejected: summary.rejected.length,
+        });
       const input = countingSource(file.open(), (total) => (bytesRead = total));
       let items: BatchItem[] = [];
       let rejections: BatchRejection[] = [];
@@ -125,7 +134,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         mergeCounts(summary, result.written);
         for (const rejection of result.all) summary.rejected.push({ file: rejection.file, line: rejection.line, field: rejection.field, reason: rejection.reason });
         await options.onBatchCommitted?.(result.written, importId);
-        report();
+        report(true);
       };
       for await (const output of kind.parse(input, parseContext)) {
         fileSummary.rows++;
