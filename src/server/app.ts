@@ -51,6 +51,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store } = options;
   const logger = options.logger ?? createLogger();
+  const mapError = formatError(logger);
   const events = options.pubSub ?? createEventPubSub();
   const schema = await buildGraphQLSchema(events.pubSub);
   const metrics = createServiceMetrics();
@@ -73,6 +74,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return false;
         }
       },
+      // The one error mapper serves both transports: domain errors keep their code, unknown ones are masked.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: result.errors.map((error) => mapError(error.toJSON(), error)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => mapError(error.toJSON(), error)),
       // Fresh loaders per operation: a subscription must never serve rows cached at connect time.
       context: (ctx) => createRequestContext(store.dataSource, ctx.extra.context!.principal, events),
     },
@@ -82,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<RequestContext>({
     schema,
     validationRules: [depthRule],
-    formatError: formatError(logger),
+    formatError: mapError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [

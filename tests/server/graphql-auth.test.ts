@@ -118,6 +118,17 @@ describe(`the GraphQL API on ${databaseKind()}: keys and workspaces`, () => {
         });
       });
     expect(await run(`Bearer ${a.key}`)).toEqual({ data: { campaigns: { totalCount: 1 } } });
+    // The same error mapper as over HTTP: a domain error keeps its code and message.
+    const missing = await new Promise<{ errors?: Array<{ message: string; extensions?: { code?: string } }> }>((resolve, reject) => {
+      const client = createClient({ url: api.server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${a.key}` }, retryAttempts: 0, lazy: true });
+      let result: unknown;
+      client.subscribe({ query: '{ campaign(id: "999999") { id } }' }, {
+        next: (value) => (result = value),
+        error: (error) => { void client.dispose(); reject(error); },
+        complete: () => { void client.dispose(); resolve(result as never); },
+      });
+    });
+    expect(missing.errors?.[0]).toMatchObject({ message: 'no campaign 999999 in this workspace', extensions: { code: 'NOT_FOUND' } });
     await expect(run(undefined)).rejects.toBeDefined();
     await expect(run('Bearer wrong')).rejects.toBeDefined();
   });
