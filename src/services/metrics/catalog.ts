@@ -46,6 +46,12 @@ export interface CatalogEntry {
 }
 
 const MESSAGE_METRIC_ROUTES = 'Query.metrics, Campaign.metrics, GET /export/metrics.csv';
+const FUNNEL_ROUTE = 'Query.funnel';
+/** Lead and money metrics the funnel query serves per breakdown group (stage counts and rates, CPL, CPA, ROI, CLV). */
+const FUNNEL_METRICS = new Set([
+  'leads', 'mqls', 'mqlRate', 'sqls', 'mqlToSqlRate', 'customers', 'sqlToCustomerRate', 'medianDaysInStage',
+  'spend', 'costPerLead', 'costPerAcquisition', 'roi', 'customerLifetimeValue', 'clvToCplRatio', 'clvToCacRatio',
+]);
 
 export function catalogInput(input: MetricInput): CatalogInput {
   return { input, description: INPUT_DESCRIPTIONS[input], sources: SOURCES.filter((source) => SOURCE_INPUTS[source].includes(input)) };
@@ -69,7 +75,7 @@ export function catalogEntry(definition: MetricDefinition): CatalogEntry {
     diagnostic: definition.diagnostic ?? null,
     notes: definition.notes,
     computedBy: definition.computedBy ?? null,
-    servedBy: definition.scope === 'message' ? MESSAGE_METRIC_ROUTES : null,
+    servedBy: definition.scope === 'message' ? MESSAGE_METRIC_ROUTES : FUNNEL_METRICS.has(definition.id) ? FUNNEL_ROUTE : null,
   };
 }
 

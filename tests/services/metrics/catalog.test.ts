@@ -24,6 +24,6 @@ describe('the served metric catalogue', () => {
   it('filters by scope and says where non-message metrics are computed', () => {
     const mixed = metricCatalog('mixed');
     expect(mixed.map((entry) => entry.id)).toEqual(['costPerLead', 'costPerAcquisition', 'roi', 'clvToCplRatio', 'clvToCacRatio', 'conversionRateOfInteractions']);
-    expect(mixed[0]).toMatchObject({ servedBy: null, computedBy: 'metrics/spend-metrics.costPerLead', denominator: 'new leads (contacts that first reached LEAD in the period)' });
+    expect(mixed[0]).toMatchObject({ servedBy: 'Query.funnel', computedBy: 'metrics/spend-metrics.costPerLead', denominator: 'new leads (contacts that first reached LEAD in the period)' });
   });
 });
