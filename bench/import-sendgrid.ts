@@ -59,7 +59,7 @@ export const importSendgridBenchmark: Benchmark = {
   },
 };
 
-async function freshDatabase(url: string, name: string): Promise<string> {
+export async function freshDatabase(url: string, name: string): Promise<string> {
   const admin = new Client({ connectionString: url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);

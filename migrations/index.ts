@@ -5,6 +5,9 @@
 import { Initial1795439852636 } from './1795439852636-Initial';
 import { EngagementScoringTiers1795442038296 } from './1795442038296-EngagementScoringTiers';
 import { DeliveredUnlessBouncedConversionIndex1795444869401 } from './1795444869401-DeliveredUnlessBouncedConversionIndex';
+import { ReportingViews1795450000000 } from './1795450000000-ReportingViews';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401];
+export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401,
+  ReportingViews1795450000000,
+];

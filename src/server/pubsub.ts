@@ -6,6 +6,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
+import { setMaxListeners } from 'node:events';
 import type { PubSub } from 'type-graphql';
 import type { LeadEventBus, LeadTopic } from '../services/engagement/bus';
 
@@ -31,7 +32,10 @@ export function createEventPubSub(options: PubSubOptions = {}): EventPubSub {
   const prefix = options.channelPrefix ?? 'funnelgraph';
   const topicOf = (topic: LeadTopic) => `${prefix}:${topic}`;
   if (!options.redisUrl) {
-    const pubSub = createPubSub();
+    // Every subscription of a workspace listens on one EventTarget type: thousands are expected, not a leak.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    const pubSub = createPubSub({ eventTarget: eventTarget as never });
     return {
       kind: 'memory',
       pubSub: pubSub as unknown as PubSub,

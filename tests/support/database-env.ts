@@ -26,6 +26,7 @@ export async function createSharedDatabase(): Promise<SharedDatabase> {
       open: () => openStore({ databaseUrl: scopedUrl }),
       async drop() {
         const cleaner = await openStore({ databaseUrl: url, migrate: false, poolSize: 1 });
+        await cleaner.dataSource.query(`DROP SCHEMA IF EXISTS "${schema}_reporting" CASCADE`);
         await cleaner.dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
         await cleaner.close();
       },

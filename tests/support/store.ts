@@ -17,6 +17,7 @@ export async function openTestStore(): Promise<Store> {
   store.close = async () => {
     await close();
     const cleaner = await openStore({ databaseUrl: url, migrate: false, poolSize: 1 });
+    await cleaner.dataSource.query(`DROP SCHEMA IF EXISTS "${schema}_reporting" CASCADE`);
     await cleaner.dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
     await cleaner.close();
   };
