@@ -29,6 +29,9 @@ export function replayThenLive<P>(options: ReplayThenLiveOptions<P>): AsyncItera
     const pump = (async () => {
       try {
         for await (const item of live) {
+          // A change this subscriber did not ask for is dropped here, without waking its delivery loop: with
+          // thousands of subscribers on one workspace, most changes match few of them.
+          if (options.matches(item as P) === false) continue;
           pending.push(item as P);
           wake?.();
         }
