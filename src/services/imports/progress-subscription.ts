@@ -7,6 +7,7 @@
 import { Repeater } from '@graphql-yoga/subscription';
 import type { SubscriberScope } from '../engagement/subscriptions';
 import { IMPORT_PROGRESS_TOPIC } from '../engagement/bus';
+import { openBufferedLive } from '../engagement/live';
 import { getImport } from '../imports';
 import { currentImportProgress, isFinal, processedOf, type ImportProgressEvent } from './progress';
 
@@ -14,50 +15,25 @@ export async function subscribeImportProgress(scope: SubscriberScope, importId: 
   // An unknown id (or another workspace's) fails the subscription itself, before anything is sent.
   await getImport(scope.manager, scope.workspaceId, importId);
   return new Repeater<ImportProgressEvent>(async (push, stop) => {
-    const live = scope.bus.subscribe(IMPORT_PROGRESS_TOPIC, scope.workspaceId);
-    const pending: ImportProgressEvent[] = [];
-    let wake = null as (() => void) | null;
-    let liveEnded = false;
-    let stopped = false;
-    const pump = (async () => {
-      try {
-        for await (const item of live) {
-          const event = item as ImportProgressEvent;
-          if (event.importId !== importId || event.workspaceId !== scope.workspaceId) continue;
-          pending.push(event);
-          wake?.();
-        }
-      } finally {
-        liveEnded = true;
-        wake?.();
-      }
-    })();
-    void stop.then(() => {
-      stopped = true;
-      void live.return?.();
-      wake?.();
-    });
-
+    const live = openBufferedLive<ImportProgressEvent>(
+      scope.bus.subscribe(IMPORT_PROGRESS_TOPIC, scope.workspaceId),
+      (event) => event.importId === importId && event.workspaceId === scope.workspaceId,
+    );
+    void stop.then(() => live.close());
     try {
       await scope.bus.ready();
       let sent = await currentImportProgress(scope.manager, scope.workspaceId, importId);
       await push(sent);
-      while (!stopped && !isFinal(sent)) {
-        const event = pending.shift();
-        if (event === undefined) {
-          if (liveEnded) break;
-          await new Promise<void>((resolve) => (wake = resolve));
-          wake = null;
-          continue;
-        }
+      while (!isFinal(sent)) {
+        const event = await live.take();
+        if (event === undefined) break;
         if (!isFinal(event) && processedOf(event) <= processedOf(sent)) continue;
         sent = event;
         await push(event);
       }
     } finally {
       stop();
-      void live.return?.();
-      await pump;
+      await live.close();
     }
   });
 }
