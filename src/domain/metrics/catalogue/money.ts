@@ -8,9 +8,16 @@ const CLV: MetricTerm = { label: 'customer lifetime value' };
 const ONE_CURRENCY = 'Amounts in different currencies are not converted: a mixed selection is null with a reason.';
 const GOOD_RATIO = { comparison: 'about', value: 5, text: 'About 5 : 1 is good business.' } as const;
 
+type Entry = Pick<MetricDefinition, 'name' | 'description' | 'unit' | 'numerator' | 'denominator' | 'requiredInputs' | 'better' | 'computedBy'> &
+  Partial<MetricDefinition>;
+
+/** A money metric: joins spend, leads and revenue, groupable and filterable by every dimension, in one currency. */
+function money(id: LeadMetricId, entry: Entry): MetricDefinition {
+  return { id, scope: 'mixed', groupBy: DIMENSIONS, filterBy: DIMENSIONS, notes: [ONE_CURRENCY], ...entry };
+}
+
 export const MONEY_METRICS = {
-  spend: {
-    id: 'spend',
+  spend: money('spend', {
     name: 'Spend',
     description: 'Marketing spend recorded for the channel / campaign / period.',
     unit: 'MONEY',
@@ -21,56 +28,39 @@ export const MONEY_METRICS = {
     filterBy: ['channel', 'campaign', 'period'],
     requiredInputs: ['SPEND'],
     better: null,
-    notes: [ONE_CURRENCY],
     computedBy: 'metrics/spend-metrics.totalSpend',
-  },
-  costPerLead: {
-    id: 'costPerLead',
+  }),
+  costPerLead: money('costPerLead', {
     name: 'Cost per lead (CPL)',
     description: 'Spend / new leads. Worked example: 5000 / 250 = 20.',
     unit: 'MONEY_PER_LEAD',
-    scope: 'mixed',
     numerator: SPEND,
     denominator: { label: 'new leads (contacts that first reached LEAD in the period)' },
-    groupBy: DIMENSIONS,
-    filterBy: DIMENSIONS,
     requiredInputs: ['SPEND', 'LIFECYCLE_HISTORY'],
     better: 'lower',
-    notes: [ONE_CURRENCY],
     computedBy: 'metrics/spend-metrics.costPerLead',
-  },
-  costPerAcquisition: {
-    id: 'costPerAcquisition',
+  }),
+  costPerAcquisition: money('costPerAcquisition', {
     name: 'Cost per acquisition',
     description: 'Spend / new customers.',
     unit: 'MONEY_PER_CUSTOMER',
-    scope: 'mixed',
     numerator: SPEND,
     denominator: { label: 'new customers (contacts that first reached CUSTOMER in the period)' },
-    groupBy: DIMENSIONS,
-    filterBy: DIMENSIONS,
     requiredInputs: ['SPEND', 'LIFECYCLE_HISTORY'],
     better: 'lower',
-    notes: [ONE_CURRENCY],
     computedBy: 'metrics/spend-metrics.costPerAcquisition',
-  },
-  roi: {
-    id: 'roi',
+  }),
+  roi: money('roi', {
     name: 'Return on investment',
     description: '(Attributed revenue − cost) / cost.',
     unit: 'RATIO',
-    scope: 'mixed',
     numerator: { label: 'attributed revenue − cost' },
     denominator: { label: 'cost (recorded spend)' },
-    groupBy: DIMENSIONS,
-    filterBy: DIMENSIONS,
     requiredInputs: ['SPEND', 'REVENUE'],
     better: 'higher',
-    notes: [ONE_CURRENCY],
     computedBy: 'metrics/spend-metrics.roi',
-  },
-  customerLifetimeValue: {
-    id: 'customerLifetimeValue',
+  }),
+  customerLifetimeValue: money('customerLifetimeValue', {
     name: 'Customer lifetime value (CLV)',
     description:
       "Average customer value per month × average customer lifespan in months (from the customers' own revenue history).",
@@ -78,8 +68,6 @@ export const MONEY_METRICS = {
     scope: 'lead',
     numerator: { label: "customers' total revenue" },
     denominator: { label: 'customers with a revenue history' },
-    groupBy: DIMENSIONS,
-    filterBy: DIMENSIONS,
     requiredInputs: ['CUSTOMER_REVENUE_HISTORY'],
     better: 'higher',
     notes: [
@@ -88,52 +76,40 @@ export const MONEY_METRICS = {
       "Customers still active have lifespans cut short by today: CLV is a floor while the history is young.",
     ],
     computedBy: 'metrics/clv.customerLifetimeValue',
-  },
-  clvToCplRatio: {
-    id: 'clvToCplRatio',
+  }),
+  clvToCplRatio: money('clvToCplRatio', {
     name: 'CLV : CPL',
     description: 'Customer lifetime value / cost per lead (≈ 5 : 1 is good business).',
     unit: 'MULTIPLE',
-    scope: 'mixed',
     numerator: CLV,
     denominator: { label: 'cost per lead' },
-    groupBy: DIMENSIONS,
-    filterBy: DIMENSIONS,
     requiredInputs: ['CUSTOMER_REVENUE_HISTORY', 'SPEND', 'LIFECYCLE_HISTORY'],
     better: 'higher',
     target: GOOD_RATIO,
     notes: [],
     computedBy: 'metrics/clv.clvToCplRatio',
-  },
-  clvToCacRatio: {
-    id: 'clvToCacRatio',
+  }),
+  clvToCacRatio: money('clvToCacRatio', {
     name: 'CLV : CAC',
     description: 'Customer lifetime value / cost per acquisition (≈ 5 : 1 is good business).',
     unit: 'MULTIPLE',
-    scope: 'mixed',
     numerator: CLV,
     denominator: { label: 'cost per acquisition' },
-    groupBy: DIMENSIONS,
-    filterBy: DIMENSIONS,
     requiredInputs: ['CUSTOMER_REVENUE_HISTORY', 'SPEND', 'LIFECYCLE_HISTORY'],
     better: 'higher',
     target: GOOD_RATIO,
     notes: [],
     computedBy: 'metrics/clv.clvToCacRatio',
-  },
-  conversionRateOfInteractions: {
-    id: 'conversionRateOfInteractions',
+  }),
+  conversionRateOfInteractions: money('conversionRateOfInteractions', {
     name: 'Conversion rate of interactions',
     description: 'Conversions / interactions (70 / 1000 = 7 %).',
     unit: 'RATIO',
-    scope: 'mixed',
     numerator: { label: 'conversions' },
     denominator: { label: 'interactions (human clicks, replies, page views, form submits)' },
-    groupBy: DIMENSIONS,
-    filterBy: DIMENSIONS,
     requiredInputs: ['CONVERSIONS', 'INTERACTIONS'],
     better: 'higher',
     notes: ['Counts events, not messages: unlike conversionRate it also covers site and ad interactions.'],
     computedBy: 'metrics/spend-metrics.conversionRateOfInteractions',
-  },
+  }),
 } satisfies Partial<Record<LeadMetricId, MetricDefinition>>;
