@@ -247,23 +247,29 @@ export async function attributeConversions(manager: EntityManager, context: Writ
 export async function recomputeMessageFacts(manager: EntityManager, context: WriteContext, messageIds: number[]): Promise<void> {
   const ids = [...new Set(messageIds)];
   if (!ids.length) return;
+  // One statement: each message with how its source counts delivery, and all its events (none: one null row).
   const rows = await query<{
-    message_id: number; source_event_id: string; type: EngagementEventType; occurred_at: Date; is_machine: boolean;
-    bounce_kind: BounceKind | null; read_seconds: number | null; value: number | null; category: LinkCategory | null; url: string | null;
+    message_id: number; delivered_unless_bounced: boolean; source_event_id: string | null; type: EngagementEventType; occurred_at: Date;
+    is_machine: boolean; bounce_kind: BounceKind | null; read_seconds: number | null; value: number | null; category: LinkCategory | null; url: string | null;
   }>(
     manager,
-    `SELECT e.message_id, e.source_event_id, e.type, e.occurred_at, e.is_machine, e.bounce_kind, e.read_seconds, e.value, l.category, l.url
-     FROM engagement_event e LEFT JOIN link l ON l.workspace_id = e.workspace_id AND l.id = e.link_id
-     WHERE e.workspace_id = $1 AND e.message_id = ANY($2::bigint[])`,
+    `SELECT m.id AS message_id, m.delivered_unless_bounced, e.source_event_id, e.type, e.occurred_at, e.is_machine, e.bounce_kind,
+       e.read_seconds, e.value, l.category, l.url
+     FROM message m
+     LEFT JOIN engagement_event e ON e.workspace_id = m.workspace_id AND e.message_id = m.id
+     LEFT JOIN link l ON l.workspace_id = e.workspace_id AND l.id = e.link_id
+     WHERE m.workspace_id = $1 AND m.id = ANY($2::bigint[])`,
     [context.workspaceId, ids],
   );
-  const byMessage = new Map<number, FactEvent[]>(ids.map((id) => [id, []]));
-  const assumed = new Set(
-    (await query<{ id: number }>(manager, 'SELECT id FROM message WHERE workspace_id = $1 AND id = ANY($2::bigint[]) AND delivered_unless_bounced', [context.workspaceId, ids])).map((row) => row.id),
-  );
+  const byMessage = new Map<number, FactEvent[]>();
+  const assumed = new Set<number>();
   const siteDomains = context.settings.siteDomains;
   for (const row of rows) {
-    byMessage.get(row.message_id)?.push({
+    const events = byMessage.get(row.message_id) ?? [];
+    byMessage.set(row.message_id, events);
+    if (row.delivered_unless_bounced) assumed.add(row.message_id);
+    if (row.source_event_id === null) continue;
+    events.push({
       sourceEventId: row.source_event_id,
       type: row.type,
       occurredAt: row.occurred_at,
