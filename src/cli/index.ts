@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerConnectors } from './commands/connectors';
 import { registerImport } from './commands/import';
 import { registerKeys } from './commands/keys';
 import { registerMigrate } from './commands/migrate';
@@ -14,6 +15,7 @@ registerServe(program);
 registerMigrate(program);
 registerKeys(program);
 registerImport(program);
+registerConnectors(program);
 registerPrintSchema(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { CampaignResolver } from './campaign.resolver';
+import { ConnectorResolver } from './connector.resolver';
 import { ContactResolver } from './contact.resolver';
 import { FunnelResolver } from './funnel.resolver';
 import { CampaignTierResolver, EngagementRulesResolver } from './engagement-rules.resolver';
@@ -14,4 +15,4 @@ import { SpendResolver } from './spend.resolver';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [CampaignResolver, ContactResolver, ImportResolver, LinkRuleResolver, MetricsResolver,
   LeadResolver, LeadTierChangeResolver, LeadStageChangeResolver, EngagementRulesResolver, CampaignTierResolver,
-  ImportProgressResolver, FunnelResolver, SpendResolver];
+  ImportProgressResolver, FunnelResolver, SpendResolver, ConnectorResolver];

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
 import { authenticateApiKey } from '../services/api-keys';
+import { missingCipher, type SecretCipher } from '../services/connectors/cipher';
 import type { LeadEventBus } from '../services/engagement/bus';
 import { startEngagementSweep } from '../services/engagement/sweep';
 import type { Store } from '../store/data-source';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   sweepIntervalMs?: number;
   /** Query limits (defaults in query-limits.ts). */
   limits?: { maxDepth?: number; maxCost?: number };
+  /** Encrypts stored connector credentials (services/connectors/cipher.ts cipherFromConfig); unset: set-up is refused with a clear error. */
+  cipher?: SecretCipher;
 }
 
 export interface RunningServer {
@@ -53,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = options.logger ?? createLogger();
   const mapError = formatError(logger);
   const events = options.pubSub ?? createEventPubSub();
+  const cipher = options.cipher ?? missingCipher('this server was started without a key for connector credentials: set FUNNELGRAPH_SECRET_KEY');
   const schema = await buildGraphQLSchema(events.pubSub);
   const metrics = createServiceMetrics();
   const depthRule = depthLimitRule(options.limits?.maxDepth);
@@ -68,7 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onConnect: async (ctx) => {
         try {
           const principal = await authenticateApiKey(store.dataSource, String(ctx.connectionParams?.authorization ?? ''));
-          ctx.extra.context = createRequestContext(store.dataSource, principal, events);
+          ctx.extra.context = createRequestContext(store.dataSource, principal, events, cipher);
           return true;
         } catch {
           return false;
@@ -79,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         result.errors?.length ? { ...result, errors: result.errors.map((error) => mapError(error.toJSON(), error)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => mapError(error.toJSON(), error)),
       // Fresh loaders per operation: a subscription must never serve rows cached at connect time.
-      context: (ctx) => createRequestContext(store.dataSource, ctx.extra.context!.principal, events),
+      context: (ctx) => createRequestContext(store.dataSource, ctx.extra.context!.principal, events, cipher),
     },
     wsServer,
   );
@@ -133,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async ({ req }) => {
         try {
           const principal = await authenticateApiKey(store.dataSource, req.headers.authorization);
-          return createRequestContext(store.dataSource, principal, events);
+          return createRequestContext(store.dataSource, principal, events, cipher);
         } catch (error) {
           throw authenticationError((error as Error).message);
         }

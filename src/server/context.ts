@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../services/api-keys';
+import { missingCipher, type SecretCipher } from '../services/connectors/cipher';
 import type { LeadEventBus } from '../services/engagement/bus';
 import { createLoaders, type Loaders } from '../store/loaders';
 
@@ -12,9 +13,13 @@ export interface RequestContext {
   loaders: Loaders;
   /** Where lead tier and stage changes are published and subscribed to (absent in contexts that serve neither). */
   leadEvents?: LeadEventBus;
+  /** Encrypts and decrypts stored connector credentials (FUNNELGRAPH_SECRET_KEY). */
+  cipher: SecretCipher;
 }
 
-export function createRequestContext(dataSource: DataSource, principal: Principal, leadEvents?: LeadEventBus): RequestContext {
+const NO_CIPHER = missingCipher('this server was started without a key for connector credentials (FUNNELGRAPH_SECRET_KEY)');
+
+export function createRequestContext(dataSource: DataSource, principal: Principal, leadEvents?: LeadEventBus, cipher: SecretCipher = NO_CIPHER): RequestContext {
   return {
     principal,
     workspaceId: principal.workspaceId,
@@ -22,6 +27,7 @@ export function createRequestContext(dataSource: DataSource, principal: Principa
     manager: dataSource.manager,
     loaders: createLoaders(dataSource.manager, principal.workspaceId),
     leadEvents,
+    cipher,
   };
 }
 

@@ -4,6 +4,7 @@ import { readConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { createEventPubSub } from '../../server/pubsub';
 import { createApiKey } from '../../services/api-keys';
+import { cipherFromConfig } from '../../services/connectors/cipher';
 import { seedDemoWorkspaceIfEmpty } from '../../services/demo';
 import { openConfiguredStore } from '../open-store';
 
@@ -23,7 +24,7 @@ export function registerServe(program: Command): void {
         if (demo) demoKey = (await createApiKey(store.dataSource, demo.workspaceId, 'admin', 'demo key printed at start')).key;
       }
       const pubSub = createEventPubSub({ redisUrl: config.redisUrl, onError: (err) => logger.error({ err }, 'redis pub/sub error') });
-      const server = await startServer({ store, port: options.port ? Number(options.port) : config.port, logger, pubSub, sweepIntervalMs: config.sweepSeconds * 1000 });
+      const server = await startServer({ store, port: options.port ? Number(options.port) : config.port, logger, pubSub, sweepIntervalMs: config.sweepSeconds * 1000, cipher: cipherFromConfig(config) });
       process.stdout.write(`funnelgraph is serving ${server.url} (database: ${store.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
       process.stdout.write(`GraphQL subscriptions: ${server.wsUrl} (pub/sub: ${pubSub.kind === 'redis' ? 'Redis' : 'in memory'})\n`);
       if (demoKey) process.stdout.write(`Demo API key: ${demoKey}\n`);

@@ -1,6 +1,7 @@
 import { ApiKey } from './api-key';
 import { Campaign, CampaignReport } from './campaign';
 import { Contact, ContactIdentity, ContactMerge } from './contact';
+import { ConnectorSetting } from './connector-setting';
 import { ContactList, ListMembership, ListMembershipChange } from './contact-list';
 import { Deal, Spend } from './deal';
 import { EngagementEvent } from './engagement-event';
@@ -14,11 +15,11 @@ import { Workspace } from './workspace';
 export {
   ApiKey, Campaign, CampaignReport, Contact, ContactIdentity, ContactMerge, ContactList, ListMembership, ListMembershipChange,
   Deal, Spend, EngagementEvent, ImportRun, RejectedRow, LifecycleStageChange, Link, LinkRuleRow, Message, Workspace,
-  ScoreLedgerEntry, TierChangeRow, RulesChange,
+  ScoreLedgerEntry, TierChangeRow, RulesChange, ConnectorSetting,
 };
 
 export const ENTITIES = [
   Workspace, ApiKey, Contact, ContactIdentity, ContactMerge, Campaign, CampaignReport, Message, EngagementEvent, Link, LinkRuleRow,
   ContactList, ListMembership, ListMembershipChange, Deal, Spend, LifecycleStageChange, ImportRun, RejectedRow,
-  ScoreLedgerEntry, TierChangeRow, RulesChange,
+  ScoreLedgerEntry, TierChangeRow, RulesChange, ConnectorSetting,
 ];
