@@ -19,6 +19,7 @@ import { importRoutes } from './routes/imports';
 import { createRequestContext, type RequestContext } from './context';
 import { authenticationError, formatError } from './errors';
 import { createLogger } from './logger';
+import { redactRequest } from './redact-url';
 import { createEventPubSub, type EventPubSub } from './pubsub';
 import { costLimitPlugin, depthLimitRule } from './query-limits';
 import { buildGraphQLSchema } from './schema';
@@ -111,7 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+  app.use(pinoHttp({ logger, serializers: { req: redactRequest }, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
   app.use((req, res, next) => {
     const end = metrics.httpRequests.startTimer({ method: req.method });
     res.on('finish', () => end({ route: routeLabel(req.path), status: String(res.statusCode) }));
