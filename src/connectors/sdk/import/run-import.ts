@@ -3,14 +3,12 @@ import type { ImportRecord } from '../../../domain/model';
 import type { BatchItem, BatchRejection, BatchResult, KindCounts } from '../../../store/ingest/batch';
 import { loadWriteContext } from '../../../store/ingest/context';
 import { finishImportRun, recordBatchOutcome, startImportRun } from '../../../store/ingest/import-runs';
-import { writeBatch } from '../../../store/ingest/write-batch';
-import { publishEngagementChanges, type LeadEventBus } from '../../../services/engagement/bus';
-import { refreshContactEngagement } from '../../../services/engagement/refresh';
+import type { LeadEventBus } from '../../../services/engagement/bus';
 import type { ByteSource, Connector, FileKind, ParseContext } from '../connector';
 import { UnusableInputError } from '../errors';
 import { countingSource } from './counting-source';
 import { chooseFileKind } from './detect-kind';
-import { withTransactionRetry } from './transaction';
+import { batchTotals, publishStep, writeStep } from './write-step';
 
 export interface ImportFile {
   /** Shown in errors and kept on rejected rows. */
@@ -122,17 +120,12 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         const parseRejections = rejections;
         items = [];
         rejections = [];
-        const result = await withTransactionRetry(dataSource, (manager) => writeBatch(manager, context, batch).then(async (written) => {
-          // Scores, stages and tiers move in the batch's own transaction: they commit or roll back with it.
-          const changes = await refreshContactEngagement(manager, workspaceId, written.touchedContactIds, options.now?.() ?? new Date());
-          const all = [...parseRejections, ...written.rejections];
-          const { imported, duplicates } = totals(written);
-          await recordBatchOutcome(manager, workspaceId, importId, imported, duplicates, all);
-          return { written, all, changes };
-        }));
-        publishEngagementChanges(options.leadEvents, result.changes);
+        const result = await writeStep({
+          dataSource, context, workspaceId, importId, items: batch, parseRejections, now: options.now?.() ?? new Date(),
+        });
+        publishStep(options.leadEvents, result);
         mergeCounts(summary, result.written);
-        for (const rejection of result.all) summary.rejected.push({ file: rejection.file, line: rejection.line, field: rejection.field, reason: rejection.reason });
+        for (const rejection of result.rejections) summary.rejected.push({ file: rejection.file, line: rejection.line, field: rejection.field, reason: rejection.reason });
         await options.onBatchCommitted?.(result.written, importId);
         report(true);
       };
@@ -173,19 +166,8 @@ async function validateOnly(files: ImportFile[], kinds: FileKind[], contextFor: 
   return rejections;
 }
 
-function totals(result: BatchResult): { imported: number; duplicates: number } {
-  let imported = 0;
-  let duplicates = 0;
-  for (const [kind, counts] of Object.entries(result.counts)) {
-    if (kind === 'contactCreated' || !counts) continue;
-    imported += counts.new + counts.updated;
-    duplicates += counts.unchanged;
-  }
-  return { imported, duplicates };
-}
-
 function mergeCounts(summary: ImportSummary, result: BatchResult): void {
-  const { imported, duplicates } = totals(result);
+  const { imported, duplicates } = batchTotals(result);
   summary.imported += imported;
   summary.duplicates += duplicates;
   for (const [kind, counts] of Object.entries(result.counts)) {
