@@ -51,14 +51,19 @@ export class LeadTierChangeResolver {
 @Resolver(() => LeadStageChange)
 export class LeadStageChangeResolver {
   @Subscription(() => LeadStageChange, {
-    description: 'Leads changing lifecycle stage in this workspace, automatically (score, deals) or by hand.',
+    description:
+      'Leads changing lifecycle stage in this workspace: automatically (score, deals), by hand, or from a CRM’s imported history. With `after` (the cursor of the last change received), the stored changes since then are sent first, then live ones.',
     subscribe: ({ args, context }) => {
-      const stages = (args as { filter?: { stages?: LifecycleStage[] | null } | null }).filter?.stages;
-      return withFreshLoadersPerEvent(context as RequestContext, subscribeStageChanges(scopeOf(context as RequestContext), stages));
+      const { filter, after } = args as { filter?: { stages?: LifecycleStage[] | null } | null; after?: string | null };
+      return withFreshLoadersPerEvent(context as RequestContext, subscribeStageChanges(scopeOf(context as RequestContext), filter?.stages, after));
     },
   })
-  leadStageChanged(@Root() notice: StageChangeNotice, @Arg('filter', () => LeadStageChangeFilter, { nullable: true }) _filter: LeadStageChangeFilter | null): LeadStageChange {
-    return { id: notice.id, leadId: notice.contactId, from: notice.from, to: notice.to, at: new Date(notice.at), cause: notice.cause, source: notice.source };
+  leadStageChanged(
+    @Root() notice: StageChangeNotice,
+    @Arg('filter', () => LeadStageChangeFilter, { nullable: true }) _filter: LeadStageChangeFilter | null,
+    @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor.' }) _after: string | null,
+  ): LeadStageChange {
+    return { id: notice.id, cursor: notice.cursor ?? String(notice.id), leadId: notice.contactId, from: notice.from, to: notice.to, at: new Date(notice.at), cause: notice.cause, source: notice.source };
   }
 
   @FieldResolver(() => Contact)

@@ -153,6 +153,9 @@ export class LeadStageChange {
   @Field(() => ID)
   id!: number;
 
+  @Field({ description: 'Its position in the stored stage history: pass it as `after` to resume from here.' })
+  cursor!: string;
+
   @Field(() => ID)
   leadId!: number;
 

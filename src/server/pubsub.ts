@@ -9,9 +9,12 @@ import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
 import type { PubSub } from 'type-graphql';
 import type { LeadEventBus, LeadTopic } from '../services/engagement/bus';
+import { sharedSubscriptions } from './shared-subscriptions';
 
 export interface EventPubSub extends LeadEventBus {
   kind: 'memory' | 'redis';
+  /** Underlying listeners open now: one per (topic, workspace) with subscribers, however many subscribers. */
+  openChannels(): number;
   /** The same channel, as type-graphql's buildSchema wants it. */
   pubSub: PubSub;
   close(): Promise<void>;
@@ -36,11 +39,13 @@ export function createEventPubSub(options: PubSubOptions = {}): EventPubSub {
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
     const pubSub = createPubSub({ eventTarget: eventTarget as never });
+    const shared = sharedSubscriptions((topic, workspaceId) => pubSub.subscribe(topic, workspaceId) as AsyncIterableIterator<unknown>);
     return {
       kind: 'memory',
       pubSub: pubSub as unknown as PubSub,
       publish: (topic, workspaceId, payload) => pubSub.publish(topicOf(topic), workspaceId, payload),
-      subscribe: (topic, workspaceId) => pubSub.subscribe(topicOf(topic), workspaceId) as AsyncIterableIterator<unknown>,
+      subscribe: (topic, workspaceId) => shared.subscribe(topicOf(topic), workspaceId),
+      openChannels: shared.openChannels,
       // In memory a listener is registered synchronously: nothing to wait for.
       ready: async () => undefined,
       close: async () => undefined,
@@ -52,11 +57,13 @@ export function createEventPubSub(options: PubSubOptions = {}): EventPubSub {
   publishClient.on('error', report);
   subscribeClient.on('error', report);
   const pubSub = createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  const shared = sharedSubscriptions((topic, workspaceId) => pubSub.subscribe(topic, workspaceId) as AsyncIterableIterator<unknown>);
   return {
     kind: 'redis',
     pubSub: pubSub as unknown as PubSub,
     publish: (topic, workspaceId, payload) => pubSub.publish(topicOf(topic), workspaceId, payload),
-    subscribe: (topic, workspaceId) => pubSub.subscribe(topicOf(topic), workspaceId) as AsyncIterableIterator<unknown>,
+    subscribe: (topic, workspaceId) => shared.subscribe(topicOf(topic), workspaceId),
+    openChannels: shared.openChannels,
     // The event target sends SUBSCRIBE without waiting for it. Redis answers one connection's commands in order,
     // so once a PING sent after it is answered, every earlier SUBSCRIBE is in force.
     ready: async () => {

@@ -162,6 +162,85 @@ describe(`lead tier changes pushed over graphql-ws, on ${databaseKind()} with ${
     }
   });
 
+  it('a stage subscriber that reconnects with its last cursor gets exactly the three stage changes it missed, then live ones', async () => {
+    const email = 'cursor-stage@alpha.example';
+    await upload(alpha.key, [row('cs-d1', 'delivered', email, at(2))]);
+    const found = await api.graphql('query($e: String) { contacts(first: 1, filter: { email: $e }) { edges { node { id } } } }', { e: email }, alpha.key);
+    const leadId = found.body.data.contacts.edges[0].node.id;
+    const set = async (stage: string) => {
+      const result = await api.graphql(`mutation($id: ID!) { setLifecycleStage(leadId: $id, stage: ${stage}) { lifecycleStage } }`, { id: leadId }, alpha.key);
+      expect(result.body.errors).toBeUndefined();
+    };
+    const STAGES = 'subscription($after: String) { leadStageChanged(after: $after) { cursor from to source lead { email } } }';
+    const first = subscribe(api.server.wsUrl, alpha.key, STAGES);
+    await pubSub.waitForLiveSubscriptions(++subscriptions);
+    await set('LEAD');
+    const [seen] = (await first.waitFor(1)).map((data: any) => data.leadStageChanged);
+    expect(seen).toMatchObject({ from: null, to: 'LEAD', source: 'manual', lead: { email } });
+    await first.close();
+
+    await set('SQL');
+    await set('DISQUALIFIED');
+    await set('LEAD');
+
+    const again = subscribe(api.server.wsUrl, alpha.key, STAGES, { after: seen.cursor });
+    await pubSub.waitForLiveSubscriptions(++subscriptions);
+    try {
+      const missed = (await again.waitFor(3)).map((data: any) => data.leadStageChanged);
+      expect(missed.map((change: any) => [change.from, change.to])).toEqual([['LEAD', 'SQL'], ['SQL', 'DISQUALIFIED'], ['DISQUALIFIED', 'LEAD']]);
+      await set('SQL');
+      await again.waitFor(4);
+      await pause(300);
+      const all = again.received.map((data: any) => data.leadStageChanged);
+      expect(all).toHaveLength(4);
+      expect(all[3]).toMatchObject({ from: 'LEAD', to: 'SQL', source: 'manual' });
+      const cursors = all.map((change: any) => Number(change.cursor));
+      expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
+      expect(new Set(cursors).size).toBe(4);
+      expect(cursors[0]).toBeGreaterThan(Number(seen.cursor));
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('pushes the stage history a CRM export brings, once: a re-import of the same file pushes nothing', async () => {
+    const csv = [
+      '"Record ID","Email","Lifecycle Stage","Create Date","Became a Lead Date","Became a Marketing Qualified Lead Date","Became a Sales Qualified Lead Date"',
+      '"7001","crm-one@alpha.example","Sales Qualified Lead","2024-01-02 10:00","2024-01-02 10:00","2024-02-03 11:00","2024-03-04 12:00"',
+      '"7002","crm-two@alpha.example","Lead","2024-01-05 09:00","2024-01-05 09:00","","",',
+    ].join('\n') + '\n';
+    const importCsv = async () => {
+      const response = await fetch(api.server.url.replace('/graphql', '/imports?source=hubspot&filename=contacts.csv'), {
+        method: 'POST', headers: { authorization: `Bearer ${alpha.key}`, 'content-type': 'text/csv' }, body: csv,
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { status: string };
+    };
+    const stages = subscribe(api.server.wsUrl, alpha.key, 'subscription { leadStageChanged { cursor from to source at lead { email } } }');
+    const otherWorkspace = subscribe(api.server.wsUrl, bravo.key, 'subscription { leadStageChanged { to } }');
+    subscriptions += 2;
+    await pubSub.waitForLiveSubscriptions(subscriptions);
+    try {
+      expect((await importCsv()).status).toBe('SUCCEEDED');
+      await stages.waitFor(4);
+      await pause(300);
+      const changes = stages.received.map((data: any) => data.leadStageChanged);
+      expect(changes.map((change: any) => [change.lead.email, change.from, change.to, change.source])).toEqual([
+        ['crm-one@alpha.example', null, 'LEAD', 'hubspot'],
+        ['crm-one@alpha.example', 'LEAD', 'MQL', 'hubspot'],
+        ['crm-one@alpha.example', 'MQL', 'SQL', 'hubspot'],
+        ['crm-two@alpha.example', null, 'LEAD', 'hubspot'],
+      ]);
+      expect(changes[2].at).toBe('2024-03-04T12:00:00.000Z');
+      expect((await importCsv()).status).toBe('SUCCEEDED');
+      await pause(500);
+      expect(stages.received).toHaveLength(4);
+      expect(otherWorkspace.received).toEqual([]);
+    } finally {
+      await Promise.all([stages.close(), otherWorkspace.close()]);
+    }
+  });
+
   it('refuses an `after` that is not a cursor, and a connection without a valid key', async () => {
     const bad = subscribe(api.server.wsUrl, alpha.key, TIER_CHANGES, { after: 'yesterday' });
     await expect(bad.waitFor(1)).rejects.toThrow(/must be the cursor of a tier change you received/);

@@ -23,6 +23,8 @@ export interface StageChangeNotice {
   workspaceId: number;
   /** The lifecycle_stage_change id. */
   id: number;
+  /** The same id as a string: where a subscriber resumes from (`leadStageChanged(after:)`). */
+  cursor: string;
   contactId: number;
   from: LifecycleStage | null;
   to: LifecycleStage;

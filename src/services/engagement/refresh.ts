@@ -6,6 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EngagementTier } from '../../domain/model';
 import { tierChange, type TierSignals } from '../../domain/tiers';
+import { lockLeadHistory } from '../../store/ingest/history-lock';
 import { query, unnestRows } from '../../store/ingest/sql';
 import { planAutomaticStages, stageRowsOf } from './automatic-stages';
 import { awardNewPoints } from './award';
@@ -14,9 +15,6 @@ import { contactStates, dealsOf } from './contact-state';
 import { ledgerOf, rateContacts, scoreOf } from './ratings';
 import { loadEngagementRules, type EngagementRules } from './rules-of';
 import { writeStageChanges } from './stage-writes';
-
-/** Advisory-lock class of tier history writes (the second key is the workspace id). */
-const TIER_HISTORY_LOCK = 6_406_001;
 
 export interface RefreshOptions {
   /** The workspace's rules, when the caller already read them. */
@@ -86,7 +84,7 @@ export async function refreshContactEngagement(
     await manager.query(`UPDATE lifecycle_stage_change h SET cause = input.cause FROM ${input.sql} WHERE h.workspace_id = $1 AND h.id = input.id`, [workspaceId, ...input.parameters]);
   }
   if (!tierChanges.length && !stages.inserts.length && !stages.removals.length) return noChanges();
-  await manager.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [TIER_HISTORY_LOCK, workspaceId]);
+  await lockLeadHistory(manager, workspaceId);
   return {
     tierChanges: await writeTierChanges(manager, workspaceId, tierChanges, now),
     stageChanges: await writeStageChanges(manager, workspaceId, stages.inserts, stages.removals),

@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { LifecycleStage } from '../../domain/model';
 import { query, unnestRows } from '../../store/ingest/sql';
 import { rederiveStages } from '../../store/ingest/write-crm';
+import { lockLeadHistory } from '../../store/ingest/history-lock';
 import type { StageChangeNotice } from './changes';
+import { stageNoticesOf } from './stage-history';
 
 export interface StageChangeToWrite {
   contactId: number;
@@ -26,10 +28,12 @@ export async function writeStageChanges(
   removals: Array<{ id: number; contactId: number }> = [],
 ): Promise<StageChangeNotice[]> {
   if (removals.length) {
+    await lockLeadHistory(manager, workspaceId);
     await manager.query('DELETE FROM lifecycle_stage_change WHERE workspace_id = $1 AND id = ANY($2::bigint[])', [workspaceId, removals.map((row) => row.id)]);
     if (!changes.length) await rederiveStages(manager, workspaceId, [...new Set(removals.map((row) => row.contactId))]);
   }
   if (!changes.length) return [];
+  await lockLeadHistory(manager, workspaceId);
   const input = unnestRows(changes, [
     { name: 'contact_id', type: 'bigint', value: (c) => c.contactId },
     { name: 'to_stage', type: 'text', value: (c) => c.to },
@@ -46,13 +50,5 @@ export async function writeStageChanges(
     [workspaceId, ...input.parameters],
   );
   await rederiveStages(manager, workspaceId, [...new Set([...inserted.map((row) => Number(row.contact_id)), ...removals.map((row) => row.contactId)])]);
-  if (!inserted.length) return [];
-  const rows = await query<{ id: number; contact_id: number; from_stage: LifecycleStage | null; to_stage: LifecycleStage; at: Date; cause: string; source: string | null }>(
-    manager,
-    'SELECT id, contact_id, from_stage, to_stage, at, cause, source FROM lifecycle_stage_change WHERE workspace_id = $1 AND id = ANY($2::bigint[]) ORDER BY id',
-    [workspaceId, inserted.map((row) => row.id)],
-  );
-  return rows.map((row) => ({
-    workspaceId, id: Number(row.id), contactId: Number(row.contact_id), from: row.from_stage, to: row.to_stage, at: row.at.toISOString(), cause: row.cause, source: row.source,
-  }));
+  return stageNoticesOf(manager, workspaceId, inserted.map((row) => Number(row.id)));
 }

@@ -3,7 +3,8 @@ import type { LifecycleStage } from '../../domain/model';
 import { LEAD_TOPICS, type LeadEventBus } from './bus';
 import type { StageChangeNotice, TierChangeNotice } from './changes';
 import { replayThenLive } from './live';
-import { parseTierCursor, tierChangeMatches, tierChangesAfter, type TierChangeFilter } from './tier-history';
+import { stageChangeMatches, stageChangesAfter } from './stage-history';
+import { parseHistoryCursor, tierChangeMatches, tierChangesAfter, type TierChangeFilter } from './tier-history';
 
 export interface SubscriberScope {
   manager: EntityManager;
@@ -14,7 +15,7 @@ export interface SubscriberScope {
 
 /** Tier changes of the subscriber's workspace: the stored ones after `after` first, then live ones. */
 export function subscribeTierChanges(scope: SubscriberScope, filter: TierChangeFilter, after: string | null | undefined): AsyncIterableIterator<TierChangeNotice> {
-  const afterId = parseTierCursor(after);
+  const afterId = parseHistoryCursor(after, 'tier');
   return replayThenLive<TierChangeNotice>({
     live: () => scope.bus.subscribe(LEAD_TOPICS.tier, scope.workspaceId),
     ready: () => scope.bus.ready(),
@@ -25,14 +26,19 @@ export function subscribeTierChanges(scope: SubscriberScope, filter: TierChangeF
   });
 }
 
-/** Stage changes of the subscriber's workspace as they happen (automatic and manual moves). */
-export function subscribeStageChanges(scope: SubscriberScope, stages: LifecycleStage[] | null | undefined): AsyncIterableIterator<StageChangeNotice> {
+/** Stage changes of the subscriber's workspace (automatic, by hand, imported): the stored ones after `after` first, then live ones. */
+export function subscribeStageChanges(
+  scope: SubscriberScope,
+  stages: LifecycleStage[] | null | undefined,
+  after: string | null | undefined,
+): AsyncIterableIterator<StageChangeNotice> {
+  const afterId = parseHistoryCursor(after, 'stage');
   return replayThenLive<StageChangeNotice>({
     live: () => scope.bus.subscribe(LEAD_TOPICS.stage, scope.workspaceId),
     ready: () => scope.bus.ready(),
-    replay: async function* () {},
+    replay: (from) => stageChangesAfter(scope.manager, scope.workspaceId, from, stages),
     cursorOf: (notice) => notice.id,
-    matches: (notice) => notice.workspaceId === scope.workspaceId && (!stages?.length || stages.includes(notice.to)),
-    after: null,
+    matches: (notice) => notice.workspaceId === scope.workspaceId && stageChangeMatches(notice, stages),
+    after: afterId,
   });
 }

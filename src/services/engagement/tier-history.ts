@@ -12,10 +12,10 @@ export interface TierChangeFilter {
   campaignId?: number | null;
 }
 
-/** A cursor a subscriber sends back: the decimal id of the last tier change it received. */
-export function parseTierCursor(cursor: string | null | undefined): number | null {
+/** A cursor a subscriber sends back: the decimal id of the last tier (or stage) change it received. */
+export function parseHistoryCursor(cursor: string | null | undefined, kind: 'tier' | 'stage' = 'tier'): number | null {
   if (cursor === null || cursor === undefined || cursor === '') return null;
-  if (!/^\d{1,15}$/.test(cursor)) throw new UserInputError(`"after" must be the cursor of a tier change you received (digits; got ${JSON.stringify(cursor)})`);
+  if (!/^\d{1,15}$/.test(cursor)) throw new UserInputError(`"after" must be the cursor of a ${kind} change you received (digits; got ${JSON.stringify(cursor)})`);
   return Number(cursor);
 }
 

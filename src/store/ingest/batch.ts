@@ -37,6 +37,8 @@ export interface BatchResult {
   touchedMessageIds: number[];
   /** Contacts whose events, stage or facts changed (scoring and tiers hook here). */
   touchedContactIds: number[];
+  /** Stage history rows this batch added (not those it merely re-worded): news for `leadStageChanged`. */
+  addedStageChangeIds: number[];
 }
 
 export function addCounts(result: BatchResult, kind: keyof BatchResult['counts'], counts: Partial<KindCounts>): void {

@@ -14,7 +14,7 @@ import { attributeConversions, ensureMessages, insertEvents, recomputeMessageFac
  * Every step is an idempotent upsert keyed on the source's own ids, so re-running a batch changes nothing.
  */
 export async function writeBatch(manager: EntityManager, context: WriteContext, items: readonly BatchItem[]): Promise<BatchResult> {
-  const result: BatchResult = { counts: {}, rejections: [], touchedMessageIds: [], touchedContactIds: [] };
+  const result: BatchResult = { counts: {}, rejections: [], touchedMessageIds: [], touchedContactIds: [], addedStageChangeIds: [] };
 
   // 1. Every person the batch names, normalised; a record naming nobody usable is rejected here.
   const refs: NormalisedRef[] = [];

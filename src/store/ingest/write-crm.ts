@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ContactRecord, DealRecord, LifecycleChangeRecord, ListMembershipRecord, SpendRecord } from '../../domain/model';
 import { addCounts, type BatchResult, type WriteContext } from './batch';
+import { lockLeadHistory } from './history-lock';
 import { query, unnestRows } from './sql';
 
 /** Names, company, properties and creation date of contacts; a record never blanks what another source filled. */
@@ -52,18 +53,21 @@ export async function recordLifecycleChanges(manager: EntityManager, context: Wr
     { name: 'at', type: 'timestamptz', value: (r) => r.record.at },
     { name: 'cause', type: 'text', value: (r) => r.record.cause },
   ], 3);
-  const inserted = await query<{ contact_id: number }>(
+  await lockLeadHistory(manager, context.workspaceId);
+  const written = await query<{ id: number; contact_id: number; added: boolean }>(
     manager,
     `INSERT INTO lifecycle_stage_change (workspace_id, contact_id, to_stage, at, cause, source)
      SELECT $1, contact_id, to_stage, at, cause, $2 FROM ${input.sql}
      ON CONFLICT (workspace_id, contact_id, to_stage, at) DO UPDATE SET cause = EXCLUDED.cause, source = EXCLUDED.source, details = NULL
        -- The source's own record of a stage replaces one derived from deals or score (services/engagement).
        WHERE lifecycle_stage_change.source IN ('scoring', 'deal')
-     RETURNING contact_id`,
+     RETURNING id, contact_id, (xmax = 0) AS added`,
     [context.workspaceId, context.source, ...input.parameters],
   );
-  addCounts(result, 'lifecycle', { new: inserted.length, unchanged: rows.length - inserted.length });
-  const contactIds = [...new Set(inserted.map((row) => row.contact_id))];
+  addCounts(result, 'lifecycle', { new: written.length, unchanged: rows.length - written.length });
+  // A row that replaced one derived from deals or score keeps its id: that change was news already.
+  result.addedStageChangeIds.push(...written.filter((row) => row.added).map((row) => Number(row.id)));
+  const contactIds = [...new Set(written.map((row) => Number(row.contact_id)))];
   await rederiveStages(manager, context.workspaceId, contactIds);
   return contactIds;
 }

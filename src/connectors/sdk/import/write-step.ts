@@ -11,8 +11,9 @@ import type { BatchItem, BatchRejection, BatchResult, WriteContext } from '../..
 import { recordBatchOutcome } from '../../../store/ingest/import-runs';
 import { writeBatch } from '../../../store/ingest/write-batch';
 import { publishEngagementChanges, type LeadEventBus } from '../../../services/engagement/bus';
-import type { EngagementChanges } from '../../../services/engagement/changes';
+import type { EngagementChanges, StageChangeNotice } from '../../../services/engagement/changes';
 import { refreshContactEngagement } from '../../../services/engagement/refresh';
+import { stageNoticesOf } from '../../../services/engagement/stage-history';
 import { withTransactionRetry } from './transaction';
 
 export interface WriteStepInput {
@@ -43,6 +44,9 @@ export async function writeStep(input: WriteStepInput): Promise<WriteStepResult>
     const written = await writeBatch(manager, context, items);
     // Scores, stages and tiers move in the batch's own transaction: they commit or roll back with it.
     const changes = await refreshContactEngagement(manager, workspaceId, written.touchedContactIds, now);
+    // Stage changes the records themselves carried (a CRM's lifecycle history), read after the refresh settled
+    // their from-stages; they go out with the automatic ones, in cursor order.
+    changes.stageChanges = inCursorOrder([...(await stageNoticesOf(manager, workspaceId, written.addedStageChangeIds)), ...changes.stageChanges]);
     const rejections = [...(input.parseRejections ?? []), ...written.rejections];
     const { imported, duplicates } = batchTotals(written);
     await recordBatchOutcome(manager, workspaceId, importId, imported, duplicates, rejections);
@@ -66,4 +70,9 @@ export function batchTotals(result: BatchResult): { imported: number; duplicates
     duplicates += counts.unchanged;
   }
   return { imported, duplicates };
+}
+
+function inCursorOrder(notices: StageChangeNotice[]): StageChangeNotice[] {
+  const byId = new Map(notices.map((notice) => [notice.id, notice]));
+  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
