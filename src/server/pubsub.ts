@@ -44,7 +44,7 @@ export function createEventPubSub(options: PubSubOptions = {}): EventPubSub {
       kind: 'memory',
       pubSub: pubSub as unknown as PubSub,
       publish: (topic, workspaceId, payload) => pubSub.publish(topicOf(topic), workspaceId, payload),
-      subscribe: (topic, workspaceId) => shared.subscribe(topicOf(topic), workspaceId),
+      subscribe: (topic, workspaceId, accept) => shared.subscribe(topicOf(topic), workspaceId, accept),
       openChannels: shared.openChannels,
       // In memory a listener is registered synchronously: nothing to wait for.
       ready: async () => undefined,
@@ -62,7 +62,7 @@ export function createEventPubSub(options: PubSubOptions = {}): EventPubSub {
     kind: 'redis',
     pubSub: pubSub as unknown as PubSub,
     publish: (topic, workspaceId, payload) => pubSub.publish(topicOf(topic), workspaceId, payload),
-    subscribe: (topic, workspaceId) => shared.subscribe(topicOf(topic), workspaceId),
+    subscribe: (topic, workspaceId, accept) => shared.subscribe(topicOf(topic), workspaceId, accept),
     openChannels: shared.openChannels,
     // The event target sends SUBSCRIBE without waiting for it. Redis answers one connection's commands in order,
     // so once a PING sent after it is answered, every earlier SUBSCRIBE is in force.

@@ -14,7 +14,7 @@ interface Channel {
 }
 
 export interface SharedSubscriptions {
-  subscribe(topic: string, workspaceId: number): AsyncIterableIterator<unknown>;
+  subscribe(topic: string, workspaceId: number, accept?: (item: unknown) => boolean): AsyncIterableIterator<unknown>;
   /** Underlying listeners open now (tests and the service's metrics read it). */
   openChannels(): number;
 }
@@ -37,11 +37,12 @@ export function sharedSubscriptions(listen: Listen): SharedSubscriptions {
 
   return {
     // A Repeater runs its executor on the first next(): like the underlying subscription, it listens from then on.
-    subscribe: (topic, workspaceId) =>
+    subscribe: (topic, workspaceId, accept) =>
       new Repeater<unknown>(async (push, stop) => {
         const key = `${topic}\u0000${workspaceId}`;
         const channel = channels.get(key) ?? open(key, topic, workspaceId);
-        const receive = (item: unknown) => void push(item);
+        // A subscriber's filter runs here, synchronously: an item it does not want never reaches its queue.
+        const receive = accept ? (item: unknown) => void (accept(item) && push(item)) : (item: unknown) => void push(item);
         channel.receivers.add(receive);
         await stop;
         channel.receivers.delete(receive);

@@ -21,10 +21,13 @@ describe(`one pub/sub listener per workspace and topic, on ${process.env.REDIS_U
     const alpha = Array.from({ length: 50 }, () => bus.subscribe(LEAD_TOPICS.tier, 1));
     const bravo = bus.subscribe(LEAD_TOPICS.tier, 2);
     const alphaStages = bus.subscribe(LEAD_TOPICS.stage, 1);
+    // A subscriber's own filter runs where a change arrives: it only ever sees what it accepts.
+    const onlySecond = bus.subscribe(LEAD_TOPICS.tier, 1, (payload) => (payload as { n: unknown }).n === 2);
     // Subscriptions listen from their first next(): start reading, then wait until the listeners are in force.
     const reads = alpha.map((subscription) => take(subscription, 2));
     const bravoRead = take(bravo, 1);
     const stageRead = take(alphaStages, 1);
+    const secondRead = take(onlySecond, 1);
     await bus.ready();
     expect(bus.openChannels()).toBe(3);
 
@@ -36,6 +39,7 @@ describe(`one pub/sub listener per workspace and topic, on ${process.env.REDIS_U
     for (const items of await Promise.all(reads)) expect(items).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await bravoRead).toEqual([{ n: 'b' }]);
     expect(await stageRead).toEqual([{ n: 's' }]);
+    expect(await secondRead).toEqual([{ n: 2 }]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(bus.openChannels()).toBe(0);
 

@@ -12,8 +12,12 @@ export type LeadTopic = (typeof LEAD_TOPICS)[keyof typeof LEAD_TOPICS] | typeof 
 
 export interface LeadEventBus {
   publish(topic: LeadTopic, workspaceId: number, payload: object): void;
-  /** Listens from the first call of next() on (the iterator registers lazily). */
-  subscribe(topic: LeadTopic, workspaceId: number): AsyncIterableIterator<unknown>;
+  /**
+   * Listens from the first call of next() on (the iterator registers lazily). `accept` drops what the subscriber
+   * did not ask for where it arrives, before it is queued: with thousands of subscribers on one workspace, most
+   * changes match few of them.
+   */
+  subscribe(topic: LeadTopic, workspaceId: number, accept?: (payload: unknown) => boolean): AsyncIterableIterator<unknown>;
   /** Resolves once every subscription registered before the call receives whatever is published after it. */
   ready(): Promise<void>;
 }

@@ -16,12 +16,13 @@ export interface SubscriberScope {
 /** Tier changes of the subscriber's workspace: the stored ones after `after` first, then live ones. */
 export function subscribeTierChanges(scope: SubscriberScope, filter: TierChangeFilter, after: string | null | undefined): AsyncIterableIterator<TierChangeNotice> {
   const afterId = parseHistoryCursor(after, 'tier');
+  const matches = (notice: TierChangeNotice) => notice.workspaceId === scope.workspaceId && tierChangeMatches(notice, filter);
   return replayThenLive<TierChangeNotice>({
-    live: () => scope.bus.subscribe(LEAD_TOPICS.tier, scope.workspaceId),
+    live: () => scope.bus.subscribe(LEAD_TOPICS.tier, scope.workspaceId, (notice) => matches(notice as TierChangeNotice)),
     ready: () => scope.bus.ready(),
     replay: (from) => tierChangesAfter(scope.manager, scope.workspaceId, from, filter),
     cursorOf: (notice) => Number(notice.cursor),
-    matches: (notice) => notice.workspaceId === scope.workspaceId && tierChangeMatches(notice, filter),
+    matches,
     after: afterId,
   });
 }
@@ -33,12 +34,13 @@ export function subscribeStageChanges(
   after: string | null | undefined,
 ): AsyncIterableIterator<StageChangeNotice> {
   const afterId = parseHistoryCursor(after, 'stage');
+  const matches = (notice: StageChangeNotice) => notice.workspaceId === scope.workspaceId && stageChangeMatches(notice, stages);
   return replayThenLive<StageChangeNotice>({
-    live: () => scope.bus.subscribe(LEAD_TOPICS.stage, scope.workspaceId),
+    live: () => scope.bus.subscribe(LEAD_TOPICS.stage, scope.workspaceId, (notice) => matches(notice as StageChangeNotice)),
     ready: () => scope.bus.ready(),
     replay: (from) => stageChangesAfter(scope.manager, scope.workspaceId, from, stages),
     cursorOf: (notice) => notice.id,
-    matches: (notice) => notice.workspaceId === scope.workspaceId && stageChangeMatches(notice, stages),
+    matches,
     after: afterId,
   });
 }

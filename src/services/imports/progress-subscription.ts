@@ -15,10 +15,8 @@ export async function subscribeImportProgress(scope: SubscriberScope, importId: 
   // An unknown id (or another workspace's) fails the subscription itself, before anything is sent.
   await getImport(scope.manager, scope.workspaceId, importId);
   return new Repeater<ImportProgressEvent>(async (push, stop) => {
-    const live = openBufferedLive<ImportProgressEvent>(
-      scope.bus.subscribe(IMPORT_PROGRESS_TOPIC, scope.workspaceId),
-      (event) => event.importId === importId && event.workspaceId === scope.workspaceId,
-    );
+    const wanted = (event: ImportProgressEvent) => event.importId === importId && event.workspaceId === scope.workspaceId;
+    const live = openBufferedLive<ImportProgressEvent>(scope.bus.subscribe(IMPORT_PROGRESS_TOPIC, scope.workspaceId, (event) => wanted(event as ImportProgressEvent)), wanted);
     void stop.then(() => live.close());
     try {
       await scope.bus.ready();
