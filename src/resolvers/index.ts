@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { CampaignResolver } from './campaign.resolver';
 import { ConnectorResolver } from './connector.resolver';
 import { ContactResolver } from './contact.resolver';
+import { DiagnosticsResolver } from './diagnostics.resolver';
 import { FunnelResolver } from './funnel.resolver';
 import { CampaignTierResolver, EngagementRulesResolver } from './engagement-rules.resolver';
 import { ImportProgressResolver } from './import-progress.resolver';
@@ -15,4 +16,4 @@ import { SpendResolver } from './spend.resolver';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [CampaignResolver, ContactResolver, ImportResolver, LinkRuleResolver, MetricsResolver,
   LeadResolver, LeadTierChangeResolver, LeadStageChangeResolver, EngagementRulesResolver, CampaignTierResolver,
-  ImportProgressResolver, FunnelResolver, SpendResolver, ConnectorResolver];
+  ImportProgressResolver, FunnelResolver, SpendResolver, ConnectorResolver, DiagnosticsResolver];

@@ -15,3 +15,4 @@ export * from './spend-metrics';
 export * from './clv';
 export * from './funnel';
 export * from './stage-duration';
+export * from './diagnostics';
