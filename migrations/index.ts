@@ -7,9 +7,11 @@ import { EngagementScoringTiers1795442038296 } from './1795442038296-EngagementS
 import { DeliveredUnlessBouncedConversionIndex1795444869401 } from './1795444869401-DeliveredUnlessBouncedConversionIndex';
 import { ReportingViews1795450000000 } from './1795450000000-ReportingViews';
 import { ConnectorSettings1795460000000 } from './1795460000000-ConnectorSettings';
+import { MetricAlerts1796260807626 } from './1796260807626-MetricAlerts';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401,
   ReportingViews1795450000000,
   ConnectorSettings1795460000000,
+  MetricAlerts1796260807626,
 ];

@@ -10,10 +10,12 @@ import { ImportResolver } from './import.resolver';
 import { LeadStageChangeResolver, LeadTierChangeResolver } from './lead-subscription.resolver';
 import { LeadResolver } from './lead.resolver';
 import { LinkRuleResolver } from './link-rule.resolver';
+import { CampaignAlertResolver, MetricAlertResolver } from './metric-alert.resolver';
 import { MetricsResolver } from './metrics.resolver';
 import { SpendResolver } from './spend.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [CampaignResolver, ContactResolver, ImportResolver, LinkRuleResolver, MetricsResolver,
   LeadResolver, LeadTierChangeResolver, LeadStageChangeResolver, EngagementRulesResolver, CampaignTierResolver,
-  ImportProgressResolver, FunnelResolver, SpendResolver, ConnectorResolver, DiagnosticsResolver];
+  ImportProgressResolver, FunnelResolver, SpendResolver, ConnectorResolver, DiagnosticsResolver,
+  MetricAlertResolver, CampaignAlertResolver];

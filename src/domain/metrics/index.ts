@@ -16,3 +16,4 @@ export * from './clv';
 export * from './funnel';
 export * from './stage-duration';
 export * from './diagnostics';
+export * from './alerts';

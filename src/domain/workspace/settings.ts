@@ -24,6 +24,8 @@ export interface WorkspaceSettings {
   /** Tier rules (spec "Engagement tiers"); see domain/tiers/settings for why these are alternatives. */
   tierClickRule: ClickRule;
   tierDwellRule: DwellRule;
+  /** Overrides of the metric alert thresholds (domain/metrics/alerts.ts DEFAULT_ALERT_THRESHOLDS), by name. */
+  alertThresholds: Record<string, number>;
 }
 
 export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
@@ -40,6 +42,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   scoreDecay: { kind: 'NONE' },
   tierClickRule: 'ANY_CLICK',
   tierDwellRule: 'ANY_DEEP_READ',
+  alertThresholds: {},
 };
 
 export function withDefaults(settings: Partial<WorkspaceSettings> | null | undefined): WorkspaceSettings {

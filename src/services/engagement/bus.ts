@@ -8,7 +8,9 @@ import type { EngagementChanges } from './changes';
 export const LEAD_TOPICS = { tier: 'LEAD_TIER_CHANGED', stage: 'LEAD_STAGE_CHANGED' } as const;
 /** Import progress rides the same per-workspace channel (services/imports/progress.ts). */
 export const IMPORT_PROGRESS_TOPIC = 'IMPORT_PROGRESS';
-export type LeadTopic = (typeof LEAD_TOPICS)[keyof typeof LEAD_TOPICS] | typeof IMPORT_PROGRESS_TOPIC;
+/** Metric alerts ride it too (services/metrics/alerts.ts). */
+export const METRIC_ALERT_TOPIC = 'METRIC_ALERT';
+export type LeadTopic = (typeof LEAD_TOPICS)[keyof typeof LEAD_TOPICS] | typeof IMPORT_PROGRESS_TOPIC | typeof METRIC_ALERT_TOPIC;
 
 export interface LeadEventBus {
   publish(topic: LeadTopic, workspaceId: number, payload: object): void;

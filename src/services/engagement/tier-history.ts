@@ -13,7 +13,7 @@ export interface TierChangeFilter {
 }
 
 /** A cursor a subscriber sends back: the decimal id of the last tier (or stage) change it received. */
-export function parseHistoryCursor(cursor: string | null | undefined, kind: 'tier' | 'stage' = 'tier'): number | null {
+export function parseHistoryCursor(cursor: string | null | undefined, kind: 'tier' | 'stage' | 'alert' = 'tier'): number | null {
   if (cursor === null || cursor === undefined || cursor === '') return null;
   if (!/^\d{1,15}$/.test(cursor)) throw new UserInputError(`"after" must be the cursor of a ${kind} change you received (digits; got ${JSON.stringify(cursor)})`);
   return Number(cursor);

@@ -4,6 +4,7 @@ import type { BatchItem, BatchRejection, BatchResult, KindCounts } from '../../.
 import { loadWriteContext } from '../../../store/ingest/context';
 import { finishImportRun, recordBatchOutcome, startImportRun } from '../../../store/ingest/import-runs';
 import type { LeadEventBus } from '../../../services/engagement/bus';
+import { evaluateCampaignAlerts } from '../../../services/metrics/alerts';
 import type { ByteSource, Connector, FileKind, ParseContext } from '../connector';
 import { UnusableInputError } from '../errors';
 import { countingSource } from './counting-source';
@@ -63,6 +64,8 @@ export interface ImportSummary {
   files: Array<{ file: string; kind: string; rows: number; records: number; notes: string[] }>;
   counts: Record<string, KindCounts>;
   error?: string;
+  /** What went wrong after the data was safely in (e.g. alert evaluation); the import itself stands. */
+  warnings?: string[];
   durationMs: number;
 }
 
@@ -89,6 +92,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     importId, source: connector.source, status: 'SUCCEEDED', imported: 0, duplicates: 0, rejected: [], files: [], counts: {}, durationMs: 0,
   };
   const context = await loadWriteContext(dataSource.manager, workspaceId, connector.source, importId);
+  const touchedCampaigns = new Set<number>();
   try {
     if (options.strict) {
       const rejections = await validateOnly(options.files, kinds, parseContextFor);
@@ -124,6 +128,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           dataSource, context, workspaceId, importId, items: batch, parseRejections, now: options.now?.() ?? new Date(),
         });
         publishStep(options.leadEvents, result);
+        for (const id of result.touchedCampaignIds) touchedCampaigns.add(id);
         mergeCounts(summary, result.written);
         for (const rejection of result.rejections) summary.rejected.push({ file: rejection.file, line: rejection.line, field: rejection.field, reason: rejection.reason });
         await options.onBatchCommitted?.(result.written, importId);
@@ -150,6 +155,13 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (!(error instanceof UnusableInputError)) throw Object.assign(error as Error, { importSummary: summary });
     return summary;
   } finally {
+    // Alerts look at whole campaigns, so once per run rather than per batch; whatever committed counts, even when
+    // the run failed later. An evaluation error is a warning: the imported data stands.
+    if (touchedCampaigns.size) {
+      await evaluateCampaignAlerts(dataSource, workspaceId, [...touchedCampaigns], options.leadEvents).catch((error: Error) => {
+        (summary.warnings ??= []).push(`metric alerts were not evaluated: ${error.message}`);
+      });
+    }
     summary.durationMs = Date.now() - started;
     const { importId: _id, ...stored } = summary;
     await finishImportRun(dataSource, workspaceId, importId, summary.status, { ...stored, rejected: stored.rejected.slice(0, 1000) }, summary.error ?? null).catch(() => undefined);

@@ -9,6 +9,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchItem, BatchRejection, BatchResult, WriteContext } from '../../../store/ingest/batch';
 import { recordBatchOutcome } from '../../../store/ingest/import-runs';
+import { query } from '../../../store/ingest/sql';
 import { writeBatch } from '../../../store/ingest/write-batch';
 import { publishEngagementChanges, type LeadEventBus } from '../../../services/engagement/bus';
 import type { EngagementChanges, StageChangeNotice } from '../../../services/engagement/changes';
@@ -36,6 +37,8 @@ export interface WriteStepResult {
   changes: EngagementChanges;
   imported: number;
   duplicates: number;
+  /** Campaigns whose messages the step changed: metric alerts are evaluated for them when the run ends. */
+  touchedCampaignIds: number[];
 }
 
 export async function writeStep(input: WriteStepInput): Promise<WriteStepResult> {
@@ -51,7 +54,14 @@ export async function writeStep(input: WriteStepInput): Promise<WriteStepResult>
     const { imported, duplicates } = batchTotals(written);
     await recordBatchOutcome(manager, workspaceId, importId, imported, duplicates, rejections);
     await input.alsoInTransaction?.(manager, written);
-    return { written, rejections, changes, imported, duplicates };
+    const touchedCampaignIds = written.touchedMessageIds.length
+      ? (await query<{ campaign_id: number }>(
+          manager,
+          'SELECT DISTINCT campaign_id FROM message WHERE workspace_id = $1 AND id = ANY($2::bigint[]) AND campaign_id IS NOT NULL',
+          [workspaceId, written.touchedMessageIds],
+        )).map((row) => Number(row.campaign_id))
+      : [];
+    return { written, rejections, changes, imported, duplicates, touchedCampaignIds };
   });
 }
 
