@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { dashboardBenchmark } from './dashboard';
 import { importSendgridBenchmark } from './import-sendgrid';
 import { leadPushBenchmark } from './lead-push';
 import { printTable, writeResult, type BenchResult, type Benchmark } from './harness';
@@ -8,7 +9,7 @@ import { printTable, writeResult, type BenchResult, type Benchmark } from './har
  * machine's server), prints one table and writes bench/results/NAME.json. Figures are ratios to a baseline measured
  * in the same run, never absolute targets.
  */
-const BENCHMARKS: Benchmark[] = [importSendgridBenchmark, leadPushBenchmark];
+const BENCHMARKS: Benchmark[] = [importSendgridBenchmark, leadPushBenchmark, dashboardBenchmark];
 
 async function main() {
   const args = process.argv.slice(2);

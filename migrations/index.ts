@@ -8,10 +8,12 @@ import { DeliveredUnlessBouncedConversionIndex1795444869401 } from './1795444869
 import { ReportingViews1795450000000 } from './1795450000000-ReportingViews';
 import { ConnectorSettings1795460000000 } from './1795460000000-ConnectorSettings';
 import { MetricAlerts1796260807626 } from './1796260807626-MetricAlerts';
+import { MessageRollups1796261143373 } from './1796261143373-MessageRollups';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401,
   ReportingViews1795450000000,
   ConnectorSettings1795460000000,
   MetricAlerts1796260807626,
+  MessageRollups1796261143373,
 ];

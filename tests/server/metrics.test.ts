@@ -113,7 +113,7 @@ describe(`Campaign.metrics on ${databaseKind()}`, () => {
         expect(response.body.errors).toBeUndefined();
         expect(response.body.data.campaigns.edges).toHaveLength(first);
         // One metrics statement per distinct metric list asked for (three here), whatever the number of campaigns.
-        expect(counter.statements.filter((sql) => sql.includes('FROM message m')).length).toBe(3);
+        expect(counter.statements.filter((sql) => sql.includes('FROM message_rollup r')).length).toBe(3);
         return { statements: counter.count - before, edges: response.body.data.campaigns.edges };
       };
       const small = await count(2);

@@ -37,15 +37,14 @@ export async function campaignHistories(
   const types = [...new Set(asked.map((campaign) => campaign.type))];
   if (!types.length) return new Map();
   const everyOfType = await timings(manager, workspaceId, 'type = ANY($2::text[])', [types]);
-  const valuesByType = new Map(
-    await Promise.all(types.map(async (type) => {
-      const rows = await queryMetrics(manager, workspaceId, { filter: { campaignType: type }, groupBy: 'CAMPAIGN', metrics }, settings);
-      const byCampaign = new Map(rows.map((row) => [Number(row.group.key), {
-        messages: row.messages, values: new Map(row.values.map((value) => [value.metric as MessageMetricId, value.value])),
-      }]));
-      return [type, byCampaign] as const;
-    })),
-  );
+  // One type after the other: inside a transaction, concurrent statements of one session would interleave.
+  const valuesByType = new Map<CampaignType, Map<number, { messages: number; values: Map<MessageMetricId, number | null> }>>();
+  for (const type of types) {
+    const rows = await queryMetrics(manager, workspaceId, { filter: { campaignType: type }, groupBy: 'CAMPAIGN', metrics }, settings);
+    valuesByType.set(type, new Map(rows.map((row) => [Number(row.group.key), {
+      messages: row.messages, values: new Map(row.values.map((value) => [value.metric as MessageMetricId, value.value])),
+    }])));
+  }
   const result = new Map<number, CampaignHistory>();
   for (const campaign of asked) {
     const ofType = valuesByType.get(campaign.type)!;

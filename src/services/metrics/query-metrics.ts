@@ -10,7 +10,8 @@ import { Workspace } from '../../store/entities';
 import { NotFoundError, UserInputError } from '../errors';
 import { cellsOf, requestedMetrics, selectionsOf } from './plan';
 import { servedRows, type SqlRow } from './rows';
-import { metricsStatement } from './statement';
+import { measureKey, refreshRollups, rollupsCanAnswer } from './rollups';
+import { metricsStatement, rollupStatement } from './statement';
 import type { MetricFilter, MetricQuery, MetricRow, MetricSettings } from './types';
 
 export async function readMetricSettings(manager: EntityManager, workspaceId: number): Promise<MetricSettings> {
@@ -65,7 +66,11 @@ export async function queryMetrics(manager: EntityManager, workspaceId: number, 
   const categories = grouping === 'LINK_CATEGORY' ? LINK_CATEGORIES : [undefined];
   const cells = [...metrics, ctrMetric].flatMap((metric) => categories.flatMap((category) => cellsOf(metric, grouping, category)));
   const selections = selectionsOf(cells);
-  const statement = metricsStatement(workspaceId, filter, grouping, selections, resolved.deepReadSeconds);
+  const fromRollups = query.from !== 'messages' && rollupsCanAnswer(filter, grouping);
+  if (fromRollups) await refreshRollups(manager, workspaceId, resolved.deepReadSeconds);
+  const statement = fromRollups
+    ? rollupStatement(workspaceId, filter, grouping, selections, measureKey)
+    : metricsStatement(workspaceId, filter, grouping, selections, resolved.deepReadSeconds);
   const rows = (await manager.query(statement.sql, statement.parameters)) as SqlRow[];
   return servedRows({ grouping, metrics, ctrMetric, selections, settings: resolved }, rows);
 }

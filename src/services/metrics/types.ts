@@ -22,6 +22,11 @@ export interface MetricQuery {
   groupBy?: MetricGrouping | null;
   /** Catalogue ids; every message metric when absent or empty. */
   metrics?: readonly string[] | null;
+  /**
+   * Where to count: the rollup tables whenever they can answer (the default), or always the message table
+   * (benchmarks and the tests that prove both agree).
+   */
+  from?: 'rollups' | 'messages';
 }
 
 /** A metric value as served: a per-category value names its link category. */
