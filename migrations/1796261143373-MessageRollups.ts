@@ -9,7 +9,7 @@ export class MessageRollups1796261143373 implements MigrationInterface {
     name = 'MessageRollups1796261143373'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "message_rollup" ("workspace_id" bigint NOT NULL, "campaign_id" bigint NOT NULL, "day" date NOT NULL, "source" text NOT NULL, "messages" bigint NOT NULL, "measures" jsonb NOT NULL, "deep_read_seconds" double precision NOT NULL, CONSTRAINT "PK_049136fdf1621c2173770b9f859" PRIMARY KEY ("workspace_id", "campaign_id", "day", "source"))`);
+        await queryRunner.query(`CREATE TABLE "message_rollup" ("workspace_id" bigint NOT NULL, "campaign_id" bigint NOT NULL, "day" date NOT NULL, "source" text NOT NULL, "messages" bigint NOT NULL, "measures" jsonb NOT NULL, "definition" text NOT NULL, CONSTRAINT "PK_049136fdf1621c2173770b9f859" PRIMARY KEY ("workspace_id", "campaign_id", "day", "source"))`);
         await queryRunner.query(`CREATE TABLE "message_rollup_dirty" ("workspace_id" bigint NOT NULL, "campaign_id" bigint NOT NULL, "reason" text NOT NULL DEFAULT 'message', CONSTRAINT "PK_f0d3da5651020a7bb138a5607cf" PRIMARY KEY ("workspace_id", "campaign_id"))`);
         // Statement-level triggers over the transition tables: one INSERT per statement, not per row.
         for (const [name, table] of [['new', 'new_rows'], ['old', 'old_rows']]) {

@@ -7,6 +7,7 @@
  * The triggers mark a campaign dirty in the transaction that changed its messages; the first request after that
  * (or the end of the import run) recomputes the dirty campaigns under a per-workspace lock.
  */
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { MESSAGE_METRIC_IDS, type MetricGrouping } from '../../domain/metrics';
 import { metricToSql } from '../../store/metrics/measure-sql';
@@ -24,6 +25,8 @@ export const measureKey = (selection: Selection, part: 'n' | 'd') => `${selectio
 
 /** jsonb_build_object takes at most 100 arguments: the measures are built in chunks and concatenated. */
 function measuresObjectSql(deepReadSeconds: number): string {
+  const cached = measuresSqlCache.get(deepReadSeconds);
+  if (cached) return cached;
   const pairs: string[] = [];
   for (const selection of ROLLUP_SELECTIONS) {
     const sql = metricToSql(selection.metric, 'm', { params: { deepReadSeconds, linkCategory: selection.linkCategory } });
@@ -32,16 +35,23 @@ function measuresObjectSql(deepReadSeconds: number): string {
   }
   const chunks: string[] = [];
   for (let i = 0; i < pairs.length; i += 40) chunks.push(`jsonb_build_object(${pairs.slice(i, i + 40).join(', ')})`);
-  return chunks.join(' || ');
+  const sql = chunks.join(' || ');
+  measuresSqlCache.set(deepReadSeconds, sql);
+  return sql;
 }
+
+const measuresSqlCache = new Map<number, string>();
+
+/** What a row was computed with: the measures' SQL, hashed. */
+const definitionOf = (deepReadSeconds: number) => createHash('sha256').update(measuresObjectSql(deepReadSeconds)).digest('hex').slice(0, 16);
 
 /** UTC day of a message's send time (its campaign's when it has none); rows with neither get the epoch day. */
 const SEND_DAY = `coalesce((coalesce(m.sent_at, c.sent_at) AT TIME ZONE 'UTC')::date, DATE '1970-01-01')`;
 export const UNKNOWN_DAY = '1970-01-01';
 
 /**
- * Recomputes the rows of the workspace's dirty campaigns (and of every campaign when its rows were computed with
- * another deepReadSeconds). Runs in its own transaction; concurrent callers wait for one another on the lock.
+ * Recomputes the rows of the workspace's dirty campaigns (and of every campaign whose rows were computed with
+ * other measures: a catalogue change, another deepReadSeconds). Runs in its own transaction; concurrent callers wait for one another on the lock.
  * Callers sharing one transaction must not run it concurrently (statements of one session interleave).
  */
 export async function refreshRollups(manager: EntityManager, workspaceId: number, deepReadSeconds: number): Promise<number> {
@@ -54,21 +64,21 @@ async function refreshIn(transaction: EntityManager, workspaceId: number, deepRe
   await transaction.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [ROLLUP_LOCK, workspaceId]);
   await transaction.query(
     `INSERT INTO message_rollup_dirty (workspace_id, campaign_id, reason)
-     SELECT DISTINCT workspace_id, campaign_id, 'setting' FROM message_rollup WHERE workspace_id = $1 AND deep_read_seconds <> $2
+     SELECT DISTINCT workspace_id, campaign_id, 'definition' FROM message_rollup WHERE workspace_id = $1 AND definition <> $2
      ON CONFLICT DO NOTHING`,
-    [workspaceId, deepReadSeconds],
+    [workspaceId, definitionOf(deepReadSeconds)],
   );
   const dirty = await query<{ campaign_id: number }>(transaction, 'DELETE FROM message_rollup_dirty WHERE workspace_id = $1 RETURNING campaign_id', [workspaceId]);
   if (!dirty.length) return 0;
   const ids = dirty.map((row) => Number(row.campaign_id));
   await transaction.query('DELETE FROM message_rollup WHERE workspace_id = $1 AND campaign_id = ANY($2::bigint[])', [workspaceId, ids]);
   await transaction.query(
-    `INSERT INTO message_rollup (workspace_id, campaign_id, day, source, messages, measures, deep_read_seconds)
+    `INSERT INTO message_rollup (workspace_id, campaign_id, day, source, messages, measures, definition)
      SELECT m.workspace_id, m.campaign_id, ${SEND_DAY}, m.source, count(*), ${measuresObjectSql(deepReadSeconds)}, $3
      FROM message m JOIN campaign c ON c.workspace_id = m.workspace_id AND c.id = m.campaign_id
      WHERE m.workspace_id = $1 AND m.campaign_id = ANY($2::bigint[])
      GROUP BY m.workspace_id, m.campaign_id, ${SEND_DAY}, m.source`,
-    [workspaceId, ids, deepReadSeconds],
+    [workspaceId, ids, definitionOf(deepReadSeconds)],
   );
   return ids.length;
 }

@@ -29,9 +29,12 @@ export class MessageRollup {
   @Column({ type: 'jsonb' })
   measures!: Record<string, number>;
 
-  /** The workspace's deepReadSeconds the read measures were computed with: a different setting rebuilds the rows. */
-  @Column({ type: 'double precision' })
-  deepReadSeconds!: number;
+  /**
+   * Fingerprint of the measures' SQL the row was computed with (the catalogue and the workspace's deepReadSeconds):
+   * a catalogue change or a new setting rebuilds the rows instead of serving stale or missing totals.
+   */
+  @text()
+  definition!: string;
 }
 
 /**
