@@ -16,6 +16,7 @@ import { startEngagementSweep } from '../services/engagement/sweep';
 import type { Store } from '../store/data-source';
 import { exportRoutes } from './routes/export';
 import { importRoutes } from './routes/imports';
+import { webhookRoutes } from './routes/webhooks';
 import { createRequestContext, type RequestContext } from './context';
 import { authenticationError, formatError } from './errors';
 import { createLogger } from './logger';
@@ -38,6 +39,10 @@ export interface ServerOptions {
   limits?: { maxDepth?: number; maxCost?: number };
   /** Encrypts stored connector credentials (services/connectors/cipher.ts cipherFromConfig); unset: set-up is refused with a clear error. */
   cipher?: SecretCipher;
+  /** The base URL vendors call (FUNNELGRAPH_PUBLIC_URL), for webhook signatures over the full URL (HubSpot). */
+  publicUrl?: string;
+  /** The clock webhook signatures are checked against (tests pin it). */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -130,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(importRoutes(store.dataSource, events));
+  app.use(webhookRoutes({ dataSource: store.dataSource, cipher, leadEvents: events, publicUrl: options.publicUrl, now: options.now }));
   app.use(exportRoutes(store.dataSource));
   app.use(
     '/graphql',

@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** How often `serve` re-rates tiers a message has aged out of (FUNNELGRAPH_SWEEP_SECONDS, default 300; 0 turns it off). */
   sweepSeconds: number;
+  /** The externally visible base URL (FUNNELGRAPH_PUBLIC_URL), e.g. https://api.example.com: HubSpot signs the full URL it calls. */
+  publicUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.FUNNELGRAPH_SECRET_KEY || undefined,
     dataDir: path.resolve(env.FUNNELGRAPH_DATA_DIR || 'data'),
     sweepSeconds,
+    publicUrl: publicUrlOf(env.FUNNELGRAPH_PUBLIC_URL),
   };
+}
+
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`FUNNELGRAPH_PUBLIC_URL must be the URL vendors call, e.g. https://api.example.com (got ${JSON.stringify(value)})`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`FUNNELGRAPH_PUBLIC_URL must be http or https (got ${url.protocol})`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

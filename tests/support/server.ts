@@ -29,11 +29,11 @@ export const TEST_SECRET_KEY = 'funnelgraph-test-secret-key-0123456789';
 export const testCipher = () => cipherFromSecret(TEST_SECRET_KEY);
 
 /** A real server on 127.0.0.1 with a random port, over the test database. */
-export async function startTestApi(options: { pubSub?: EventPubSub } = {}): Promise<TestApi> {
+export async function startTestApi(options: { pubSub?: EventPubSub; publicUrl?: string } = {}): Promise<TestApi> {
   const store = await openTestStore();
   const pubSub = options.pubSub ?? testPubSub();
   const cipher = testCipher();
-  const server = await startServer({ store, port: 0, host: '127.0.0.1', pubSub, cipher });
+  const server = await startServer({ store, port: 0, host: '127.0.0.1', pubSub, cipher, publicUrl: options.publicUrl });
   return {
     store,
     server,

@@ -24,7 +24,7 @@ export function registerServe(program: Command): void {
         if (demo) demoKey = (await createApiKey(store.dataSource, demo.workspaceId, 'admin', 'demo key printed at start')).key;
       }
       const pubSub = createEventPubSub({ redisUrl: config.redisUrl, onError: (err) => logger.error({ err }, 'redis pub/sub error') });
-      const server = await startServer({ store, port: options.port ? Number(options.port) : config.port, logger, pubSub, sweepIntervalMs: config.sweepSeconds * 1000, cipher: cipherFromConfig(config) });
+      const server = await startServer({ store, port: options.port ? Number(options.port) : config.port, logger, pubSub, sweepIntervalMs: config.sweepSeconds * 1000, cipher: cipherFromConfig(config), publicUrl: config.publicUrl });
       process.stdout.write(`funnelgraph is serving ${server.url} (database: ${store.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})\n`);
       process.stdout.write(`GraphQL subscriptions: ${server.wsUrl} (pub/sub: ${pubSub.kind === 'redis' ? 'Redis' : 'in memory'})\n`);
       if (demoKey) process.stdout.write(`Demo API key: ${demoKey}\n`);

@@ -8,10 +8,11 @@ import { contactsCsv } from './contacts-csv';
 import { crmObjects } from './crm-objects';
 import { dealsCsv } from './deals-csv';
 import { emailEvents } from './email-events';
+import { webhookKind } from './webhook';
 
 export const hubspotConnector = defineConnector({
   source: 'hubspot',
   displayName: 'HubSpot',
-  fileKinds: [dealsCsv, contactsCsv, emailEvents, crmObjects],
+  fileKinds: [dealsCsv, contactsCsv, emailEvents, crmObjects, webhookKind],
 });
 

@@ -8,9 +8,10 @@ import { audienceCsvKind } from './audience-csv';
 import { emailActivityKind } from './email-activity';
 import { listMembersKind } from './list-members';
 import { reportsKind } from './reports';
+import { webhookKind } from './webhook';
 
 export const mailchimpConnector = defineConnector({
   source: 'mailchimp',
   displayName: 'Mailchimp',
-  fileKinds: [reportsKind, emailActivityKind, listMembersKind, audienceCsvKind],
+  fileKinds: [reportsKind, emailActivityKind, listMembersKind, audienceCsvKind, webhookKind],
 });

@@ -8,9 +8,9 @@ async function detectedKind(name: string): Promise<string | undefined> {
 }
 
 describe('HubSpot file detection', () => {
-  it('is one connector object with four file kinds', () => {
+  it('is one connector object with five file kinds (the app webhook among them)', () => {
     expect(hubspotConnector.source).toBe('hubspot');
-    expect(hubspotConnector.fileKinds.map((kind) => kind.name)).toEqual(['deals-csv', 'contacts-csv', 'email-events', 'crm-objects']);
+    expect(hubspotConnector.fileKinds.map((kind) => kind.name)).toEqual(['deals-csv', 'contacts-csv', 'email-events', 'crm-objects', 'webhook']);
   });
 
   it.each([

@@ -33,10 +33,10 @@ function detectedKind(file: string): string | undefined {
 }
 
 describe('mailchimp connector', () => {
-  it('is one Mailchimp connector with its four file kinds', () => {
+  it('is one Mailchimp connector with its five file kinds (the list webhook among them)', () => {
     expect(mailchimpConnector.source).toBe('mailchimp');
     expect(mailchimpConnector.displayName).toBe('Mailchimp');
-    expect(mailchimpConnector.fileKinds.map((kind) => kind.name)).toEqual(['reports', 'email-activity', 'list-members', 'audience-csv']);
+    expect(mailchimpConnector.fileKinds.map((kind) => kind.name)).toEqual(['reports', 'email-activity', 'list-members', 'audience-csv', 'webhook']);
   });
 
   it('has an expected kind written down for every fixture', () => {
