@@ -13,13 +13,13 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-async function reportingSchema(queryRunner: QueryRunner): Promise<string> {
+export async function reportingSchema(queryRunner: QueryRunner): Promise<string> {
     const [{ schema }] = await queryRunner.query(`SELECT current_schema() AS schema`);
     return quote(schema === 'public' ? 'reporting' : `${schema}_reporting`);
 }
 
 /** One row per workspace × campaign × UTC day of sending (the message's send time, else its campaign's). */
-const CAMPAIGN_DAY = `
+export const CAMPAIGN_DAY = `
 SELECT
     m.workspace_id,
     m.campaign_id,

@@ -9,6 +9,7 @@ import { ReportingViews1795450000000 } from './1795450000000-ReportingViews';
 import { ConnectorSettings1795460000000 } from './1795460000000-ConnectorSettings';
 import { MetricAlerts1796260807626 } from './1796260807626-MetricAlerts';
 import { MessageRollups1796261143373 } from './1796261143373-MessageRollups';
+import { ReportingScannerClicks1796262000000 } from './1796262000000-ReportingScannerClicks';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTi
   ConnectorSettings1795460000000,
   MetricAlerts1796260807626,
   MessageRollups1796261143373,
+  ReportingScannerClicks1796262000000,
 ];

@@ -125,7 +125,7 @@ describe(`Campaign.metrics on ${databaseKind()}`, () => {
         { metric: 'clickRate', value: 1, numerator: 1, denominator: 1, reason: null },
       ]);
       expect(byName.c1.metrics[1]).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
-      expect(byName.c0.all).toHaveLength(28); // 22 metrics + clickRateByLinkCategory once per category
+      expect(byName.c0.all).toHaveLength(29); // 23 metrics + clickRateByLinkCategory once per category
       expect(byName.c0.linkCategoryBreakdown).toEqual([
         { linkCategory: 'PRODUCT', value: 1 }, { linkCategory: 'CASE_STUDY', value: 0 }, { linkCategory: 'INQUIRY', value: 0 },
         { linkCategory: 'CONTENT', value: 0 }, { linkCategory: 'UNSUBSCRIBE', value: 0 }, { linkCategory: 'OTHER', value: 0 },

@@ -41,6 +41,7 @@ export const MEASURES = {
   humanOpened: deliveredWith(humanOpened),
   onlyMachineOpened: deliveredWith({ field: 'machineOpens', gt: 0 }, { field: 'firstHumanOpenAt', isNull: true }),
   humanClicked: deliveredWith(humanClicked),
+  onlyScannerClicked: deliveredWith({ field: 'scannerClicks', gt: 0 }, { field: 'humanClicks', eq: 0 }),
   /** Derived facts always open a clicked message; requiring both keeps click-to-open ≤ 1 on any facts. */
   humanOpenedAndClicked: deliveredWith(humanOpened, humanClicked),
   humanClicks: { sum: 'humanClicks', where: isDelivered },

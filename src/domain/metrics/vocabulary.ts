@@ -13,6 +13,7 @@ export const MESSAGE_METRIC_IDS = [
   'bounceRate',
   'openRate',
   'machineOpenRate',
+  'scannerClickRate',
   'clickRate',
   'totalClickRate',
   'clickToOpenRate',

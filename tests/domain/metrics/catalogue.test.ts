@@ -13,9 +13,10 @@ import {
   SOURCE_INPUTS,
 } from '../../../src/domain/metrics';
 
-// Every id of ../shared/spec/metrics.md, in its order.
+// Every id of ../shared/spec/metrics.md, in its order, plus scannerClickRate beside machineOpenRate (the metrics
+// issue: machine opens and scanner clicks are served as their own metrics; the spec defines scanner clicks, not an id).
 const SPEC_IDS = [
-  'sent', 'delivered', 'deliveryRate', 'hardBounceRate', 'softBounceRate', 'bounceRate', 'openRate', 'machineOpenRate',
+  'sent', 'delivered', 'deliveryRate', 'hardBounceRate', 'softBounceRate', 'bounceRate', 'openRate', 'machineOpenRate', 'scannerClickRate',
   'clickRate', 'totalClickRate', 'clickToOpenRate', 'clickRateByLinkCategory', 'avgReadSeconds', 'readCompletionRate',
   'replyRate', 'forwardRate', 'unsubscribeRate', 'complaintRate', 'conversionRate', 'clickToConversionRate', 'revenue',
   'revenuePerEmail', 'trafficSessions',
@@ -26,10 +27,10 @@ const SPEC_IDS = [
 ];
 
 describe('the metric catalogue', () => {
-  it('has exactly the metric ids of the spec, in its order', () => {
+  it('has exactly the metric ids of the spec (and the scanner click rate), in its order', () => {
     expect([...METRIC_IDS]).toEqual(SPEC_IDS);
     expect(METRIC_CATALOGUE.map((definition) => definition.id)).toEqual(SPEC_IDS);
-    expect(MESSAGE_METRIC_IDS.length + LIST_METRIC_IDS.length + LEAD_METRIC_IDS.length).toBe(42);
+    expect(MESSAGE_METRIC_IDS.length + LIST_METRIC_IDS.length + LEAD_METRIC_IDS.length).toBe(43);
   });
 
   it('files every definition under its own id, with a name, a description and a known unit', () => {

@@ -33,7 +33,7 @@ const CAMPAIGN = [
     { sourceEventId: 'r', type: 'READ', occurredAt: later(40), readSeconds: 4 },
     { sourceEventId: 'p', type: 'REPLIED', occurredAt: later(3600) },
   ]),
-  delivered({ machineOpens: 1 }),
+  delivered({ machineOpens: 1, scannerClicks: 1 }), // a gateway opened and followed the links: no human
   delivered({ machineOpens: 2, humanOpens: 1, firstHumanOpenAt: later(90) }),
   delivered({ unsubscribed: true, readSeconds: 1 }),
   delivered({ complained: true }),
@@ -55,6 +55,7 @@ const EXPECTED: Array<[MessageMetricId, number, number | null, number]> = [
   ['bounceRate', 2, 12, 2 / 12],
   ['openRate', 4, 8, 0.5],
   ['machineOpenRate', 1, 8, 0.125],
+  ['scannerClickRate', 1, 8, 0.125],
   ['clickRate', 2, 8, 0.25],
   ['totalClickRate', 3, 8, 0.375],
   ['clickToOpenRate', 2, 4, 0.5],
@@ -96,7 +97,7 @@ describe('message metrics over a hand-built campaign', () => {
 
   it('serves every message metric at once, per category where the metric is per category', () => {
     const all = computeMessageMetrics(CAMPAIGN);
-    expect(all).toHaveLength(22 + 6);
+    expect(all).toHaveLength(23 + 6);
     expect(all.every((result) => result.reason === null)).toBe(true);
   });
 

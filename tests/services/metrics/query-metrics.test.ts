@@ -35,6 +35,7 @@ describe(`message metrics served from SQL on ${databaseKind()}`, () => {
       ['bounceRate', 2, 10, 0.2],
       ['openRate', 4, 6, 4 / 6], // a opened, b clicked without an open, h and i read; c's machine open does not count
       ['machineOpenRate', 1, 6, 1 / 6],
+      ['scannerClickRate', 0, 6, 0],
       ['clickRate', 2, 6, 2 / 6],
       ['totalClickRate', 3, 6, 3 / 6], // a's two human clicks and b's; a's scanner click 1 s after delivery is left out
       ['clickToOpenRate', 2, 4, 2 / 4],

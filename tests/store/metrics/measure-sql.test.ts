@@ -22,6 +22,7 @@ const EXPECTED: Array<[MessageMetricId, string, string | null]> = [
   ['bounceRate', "count(*) FILTER (WHERE m.status IN ('HARD_BOUNCED', 'SOFT_BOUNCED'))", SENT],
   ['openRate', delivered('m.first_human_open_at IS NOT NULL'), DELIVERED],
   ['machineOpenRate', delivered('m.machine_opens > 0 AND m.first_human_open_at IS NULL'), DELIVERED],
+  ['scannerClickRate', delivered('m.scanner_clicks > 0 AND m.human_clicks = 0'), DELIVERED],
   ['clickRate', delivered('m.human_clicks > 0'), DELIVERED],
   ['totalClickRate', "coalesce(sum(m.human_clicks) FILTER (WHERE m.status = 'DELIVERED'), 0)", DELIVERED],
   ['clickToOpenRate', delivered('m.first_human_open_at IS NOT NULL AND m.human_clicks > 0'), delivered('m.first_human_open_at IS NOT NULL')],

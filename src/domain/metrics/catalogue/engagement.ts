@@ -40,6 +40,16 @@ export const ENGAGEMENT_METRICS = {
     better: null,
     notes: ['Machine opens: privacy-proxy prefetches such as Apple Mail Privacy Protection (SendGrid sg_machine_open).'],
   }),
+  scannerClickRate: message('scannerClickRate', {
+    name: 'Scanner click rate',
+    description: 'Messages whose only clicks are link scanners\' / delivered.',
+    unit: 'RATIO',
+    numerator: { label: 'delivered messages clicked only by link scanners', measure: MEASURES.onlyScannerClicked },
+    denominator: DELIVERED,
+    requiredInputs: ['DELIVERY_STATUS', 'CLICKS'],
+    better: null,
+    notes: ['Scanner clicks: security gateways following every link within seconds of delivery (scannerWindowSeconds), left out of the human click rates.'],
+  }),
   clickRate: message('clickRate', {
     name: 'Click rate (unique CTR)',
     description: 'Messages with at least one human click / delivered.',
