@@ -10,6 +10,7 @@ import { ConnectorSettings1795460000000 } from './1795460000000-ConnectorSetting
 import { MetricAlerts1796260807626 } from './1796260807626-MetricAlerts';
 import { MessageRollups1796261143373 } from './1796261143373-MessageRollups';
 import { ReportingScannerClicks1796262000000 } from './1796262000000-ReportingScannerClicks';
+import { SyncCursors1796263171927 } from './1796263171927-SyncCursors';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTi
   MetricAlerts1796260807626,
   MessageRollups1796261143373,
   ReportingScannerClicks1796262000000,
+  SyncCursors1796263171927,
 ];

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerConnectors } from './commands/connectors';
 import { registerImport } from './commands/import';
+import { registerSync } from './commands/sync';
 import { registerKeys } from './commands/keys';
 import { registerMigrate } from './commands/migrate';
 import { registerPrintSchema } from './commands/print-schema';
@@ -16,6 +17,7 @@ registerMigrate(program);
 registerKeys(program);
 registerImport(program);
 registerConnectors(program);
+registerSync(program);
 registerPrintSchema(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

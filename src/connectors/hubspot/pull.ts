@@ -1,0 +1,106 @@
+/**
+ * HubSpot API pull (§3.1, §3.2, §3.5): contacts and deals through the CRM v3 search API, incremental on their
+ * last-modified date (GTE, ascending), `after` paging. Search stops at 10 000 results per query, so when a window
+ * nears the cap the next query starts a new window at the last modified date seen (records at that instant are
+ * read again: every write is idempotent). Private-app token as Bearer; 4 requests in flight (the search API allows
+ * 5 per second per token).
+ */
+import { createVendorClient } from '../sdk/pull/http-client';
+import type { ConnectorPull, PullPage, PullStream } from '../sdk/pull/pull';
+import type { VendorClient } from '../sdk/pull/http-client';
+import { mapCrmContact, mapCrmDeal } from './crm-objects-map';
+import { LIFECYCLE_STAGE_TABLE } from './map';
+import { crmObjectSchema } from './schemas';
+
+export const HUBSPOT_API = 'https://api.hubapi.com';
+/** HubSpot's limit of results per search query (a request past it answers 400). */
+export const SEARCH_RESULT_CAP = 10_000;
+const PAGE_SIZE = 100;
+
+const CONTACT_PROPERTIES = [
+  'email', 'firstname', 'lastname', 'company', 'phone', 'lifecyclestage', 'hs_lead_status', 'createdate', 'lastmodifieddate',
+  'hs_analytics_source', 'hs_analytics_source_data_1', 'hs_analytics_source_data_2', ...LIFECYCLE_STAGE_TABLE.map((entry) => entry.dateProperty),
+];
+const DEAL_PROPERTIES = ['dealname', 'dealstage', 'pipeline', 'amount', 'closedate', 'createdate', 'hs_lastmodifieddate', 'deal_currency_code', 'hs_is_closed_won'];
+
+interface SearchResponse {
+  results?: unknown[];
+  paging?: { next?: { after?: string } };
+}
+
+/** The saved cursor of a stream: the window's lower bound (ms, inclusive). */
+interface WindowCursor {
+  modifiedSince: number;
+}
+
+function searchStream(client: VendorClient, name: 'contacts' | 'deals', modifiedProperty: string, properties: string[], cap: number): PullStream {
+  return {
+    name,
+    async *pages(saved: unknown): AsyncGenerator<PullPage> {
+      let since = (saved as WindowCursor | null)?.modifiedSince ?? 0;
+      let after: string | undefined;
+      for (;;) {
+        const response = await client.request<SearchResponse>({
+          method: 'POST',
+          url: `/crm/v3/objects/${name}/search`,
+          data: {
+            filterGroups: [{ filters: [{ propertyName: modifiedProperty, operator: 'GTE', value: String(since) }] }],
+            sorts: [{ propertyName: modifiedProperty, direction: 'ASCENDING' }],
+            properties,
+            limit: PAGE_SIZE,
+            ...(after ? { after } : {}),
+          },
+        });
+        const page: PullPage = { records: [], rejected: [], cursor: { modifiedSince: since } satisfies WindowCursor };
+        let lastModified = since;
+        for (const result of response.results ?? []) {
+          const parsed = crmObjectSchema.safeParse(result);
+          const outcome = parsed.success ? (name === 'contacts' ? mapCrmContact(parsed.data) : mapCrmDeal(parsed.data)) : { reason: `not a CRM object: ${parsed.error.issues[0]?.message}` };
+          if ('records' in outcome) page.records.push(...outcome.records);
+          else page.rejected.push({ field: 'field' in outcome ? outcome.field : undefined, reason: outcome.reason, raw: JSON.stringify(result).slice(0, 4000) });
+          const modified = parsed.success ? Date.parse(parsed.data.properties[modifiedProperty] ?? parsed.data.updatedAt ?? '') : NaN;
+          if (Number.isFinite(modified) && modified > lastModified) lastModified = modified;
+        }
+        const next = response.paging?.next?.after;
+        if (!next) {
+          // The window is done: the next run starts at the last change seen (GTE reads it again, harmlessly).
+          page.cursor = { modifiedSince: lastModified } satisfies WindowCursor;
+          yield page;
+          return;
+        }
+        if (Number(next) + PAGE_SIZE > cap && lastModified > since) {
+          // The next page would pass the search cap: start a new window at the last change seen.
+          since = lastModified;
+          after = undefined;
+          page.cursor = { modifiedSince: since } satisfies WindowCursor;
+        } else {
+          after = next;
+        }
+        yield page;
+      }
+    },
+  };
+}
+
+export function hubspotPull(options: { searchCap?: number } = {}): ConnectorPull {
+  return {
+    open({ apiKey, baseUrl }) {
+      const client = createVendorClient({
+        source: 'hubspot',
+        baseURL: baseUrl ?? HUBSPOT_API,
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        fixCredentials: 'give a private-app token with crm.objects.contacts.read and crm.objects.deals.read: npx funnelgraph connectors add --workspace <slug> --source hubspot --api-key <token>',
+        maxConcurrent: 4,
+        minTimeMs: 200,
+      });
+      const cap = options.searchCap ?? SEARCH_RESULT_CAP;
+      return {
+        client,
+        streams: [
+          searchStream(client, 'contacts', 'lastmodifieddate', CONTACT_PROPERTIES, cap),
+          searchStream(client, 'deals', 'hs_lastmodifieddate', DEAL_PROPERTIES, cap),
+        ],
+      };
+    },
+  };
+}
