@@ -5,6 +5,9 @@ import type { RequestContext } from '../server/context';
 import { listConnectors, type ConnectorListing } from '../services/connectors/directory';
 import { removeConnectorSettings, saveConnectorSettings } from '../services/connectors/settings';
 import { Workspace } from '../store/entities';
+import { ImportRunType } from '../schema/import-run';
+import { getImport } from '../services/imports';
+import { syncConfiguredSource } from '../services/sync/sync-connector';
 
 const slugOf = async (context: RequestContext) => (await context.manager.getRepository(Workspace).findOneByOrFail({ id: context.workspaceId })).slug;
 
@@ -28,6 +31,15 @@ export class ConnectorResolver {
     await saveConnectorSettings(context.dataSource, context.cipher, context.workspaceId, source, { ...given, clear: clear ?? [] });
     const listing = await listConnectors(context.dataSource, context.workspaceId, await slugOf(context));
     return listing.find((connector) => connector.source === source)!;
+  }
+
+  @Authorized('admin')
+  @Mutation(() => ImportRunType, {
+    description: 'Pulls from the source’s API now with the workspace’s set-up (HubSpot so far), resuming from its saved cursor; answers with the finished run (also listed in imports as sync:<source>).',
+  })
+  async syncNow(@Arg('source') source: string, @Ctx() context: RequestContext) {
+    const summary = await syncConfiguredSource(context.dataSource, context.cipher, context.workspaceId, source, context.leadEvents);
+    return getImport(context.manager, context.workspaceId, summary.importId);
   }
 
   @Authorized('admin')
