@@ -35,7 +35,7 @@ export class ConnectorResolver {
 
   @Authorized('admin')
   @Mutation(() => ImportRunType, {
-    description: 'Pulls from the source’s API now with the workspace’s set-up (HubSpot so far), resuming from its saved cursor; answers with the finished run (also listed in imports as sync:<source>).',
+    description: 'Pulls from the source’s API now with the workspace’s set-up (HubSpot, Mailchimp, SendGrid), resuming from its saved cursor; answers with the finished run (also listed in imports as sync:<source>).',
   })
   async syncNow(@Arg('source') source: string, @Ctx() context: RequestContext) {
     const summary = await syncConfiguredSource(context.dataSource, context.cipher, context.workspaceId, source, context.leadEvents);

@@ -54,6 +54,7 @@ function printSummary(summary: SyncSummary, json: boolean): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`sync ${summary.importId} (${summary.source}): ${summary.status.toLowerCase()} in ${(summary.durationMs / 1000).toFixed(1)} s, ${summary.requests} requests (${summary.retries} retried)`);
   for (const stream of summary.streams) out(`  ${stream.stream}: ${stream.pages} pages, ${stream.records} records`);
+  for (const warning of summary.warnings) out(`  note: ${warning}`);
   out(`  imported ${summary.imported}, duplicates ${summary.duplicates}, rejected ${summary.rejected.length}`);
   for (const rejection of summary.rejected.slice(0, 20)) out(`  rejected ${rejection.file} #${rejection.line}${rejection.field ? ` (${rejection.field})` : ''}: ${rejection.reason}`);
 }

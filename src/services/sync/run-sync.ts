@@ -37,6 +37,8 @@ export interface SyncSummary {
   streams: Array<{ stream: string; pages: number; records: number }>;
   requests: number;
   retries: number;
+  /** Notices of the streams: what was skipped and why (not errors). */
+  warnings: string[];
   error?: string;
   durationMs: number;
 }
@@ -46,7 +48,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const { dataSource, workspaceId, source } = options;
   const { client, streams } = options.pull.open(options.credentials);
   const importId = await startImportRun(dataSource, workspaceId, source, [`sync:${source}`]);
-  const summary: SyncSummary = { importId, source, status: 'SUCCEEDED', imported: 0, duplicates: 0, rejected: [], streams: [], requests: 0, retries: 0, durationMs: 0 };
+  const summary: SyncSummary = { importId, source, status: 'SUCCEEDED', imported: 0, duplicates: 0, rejected: [], streams: [], requests: 0, retries: 0, warnings: [], durationMs: 0 };
   const context = await loadWriteContext(dataSource.manager, workspaceId, source, importId);
   const touchedCampaigns = new Set<number>();
   try {
@@ -56,6 +58,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
       const file = `sync:${source}/${stream.name}`;
       for await (const page of stream.pages(await savedCursor(dataSource.manager, workspaceId, source, stream.name))) {
         progress.pages++;
+        if (page.notice) summary.warnings.push(`${stream.name}: ${page.notice}`);
         progress.records += page.records.length;
         const parseRejections: BatchRejection[] = page.rejected.map((rejected, index) => ({ file, line: progress.records + index + 1, ...rejected }));
         const result = await writeStep({

@@ -1,8 +1,10 @@
 /**
  * The HTTP client of an API pull: axios with axios-retry (5xx, 429 and network errors retried with exponential
  * back-off and jitter, `Retry-After` honoured) and bottleneck (at most N requests in flight, at least M ms apart,
- * per vendor and workspace). 401/403 stop the pull at once with what to fix; a body that is not JSON is an error
- * naming the request, not a crash.
+ * per vendor and workspace). Rate-limit headers of the `X-RateLimit-Remaining` / `X-RateLimit-Reset` kind (SendGrid:
+ * the reset is a Unix time in seconds, and its 429 has no Retry-After) pause the client until the window resets.
+ * 401/403 stop the pull at once with what to fix; a body that is not JSON is an error naming the request, not a
+ * crash.
  */
 import axios, { type AxiosError, type AxiosRequestConfig } from 'axios';
 import axiosRetry from 'axios-retry';
@@ -22,7 +24,15 @@ export interface VendorClientOptions {
   timeoutMs?: number;
 }
 
-export class PullRefusedError extends Error {}
+export class PullRefusedError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status that refused (401, 403), when it came from the vendor. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 export class PullResponseError extends Error {}
 
 export interface VendorClient {
@@ -40,19 +50,50 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * How long until a rate-limit window resets, from `X-RateLimit-Reset`: a Unix time in seconds (SendGrid), or
+ * seconds from now when the number is too small to be a date (some vendors send a delta). Undefined when absent.
+ */
+export function rateLimitResetMs(header: unknown, now = Date.now()): number | undefined {
+  if (typeof header !== 'string' || !/^\d+(\.\d+)?$/.test(header.trim())) return undefined;
+  const value = Number(header);
+  const isUnixTime = value > 1_000_000_000;
+  return Math.max(0, isUnixTime ? value * 1000 - now : value * 1000);
+}
+
 export function createVendorClient(options: VendorClientOptions): VendorClient {
   const stats = { requests: 0, retries: 0 };
   const maxDelayMs = options.maxDelayMs ?? 30_000;
   const http = axios.create({ baseURL: options.baseURL, headers: options.headers, timeout: options.timeoutMs ?? 30_000, responseType: 'text', transformResponse: [(data) => data] });
-  http.interceptors.request.use((config) => {
+  /** Until when the vendor asked us to wait (its window's remaining requests reached 0). */
+  let pausedUntil = 0;
+  http.interceptors.request.use(async (config) => {
+    const wait = pausedUntil - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, maxDelayMs)));
     stats.requests++;
     return config;
   });
+  const notePause = (headers: Record<string, unknown> | undefined) => {
+    if (String(headers?.['x-ratelimit-remaining'] ?? '').trim() !== '0') return;
+    const reset = rateLimitResetMs(headers?.['x-ratelimit-reset']);
+    if (reset !== undefined) pausedUntil = Math.max(pausedUntil, Date.now() + reset);
+  };
+  http.interceptors.response.use(
+    (response) => {
+      notePause(response.headers as Record<string, unknown>);
+      return response;
+    },
+    (error: AxiosError) => {
+      notePause(error.response?.headers as Record<string, unknown> | undefined);
+      return Promise.reject(error);
+    },
+  );
   axiosRetry(http, {
     retries: options.retries ?? 5,
     retryCondition: (error) => axiosRetry.isNetworkError(error) || axiosRetry.isRetryableError(error) || error.response?.status === 429,
     retryDelay: (retryCount, error) => {
-      const waited = retryAfterMs(error.response?.headers?.['retry-after']);
+      const headers = error.response?.headers;
+      const waited = retryAfterMs(headers?.['retry-after']) ?? (error.response?.status === 429 ? rateLimitResetMs(headers?.['x-ratelimit-reset']) : undefined);
       // Exponential with jitter: 250 ms, 500 ms, 1 s … times a random factor in [0.5, 1.5).
       const backoff = 250 * 2 ** (retryCount - 1) * (0.5 + Math.random());
       return Math.min(maxDelayMs, waited ?? backoff);
@@ -73,7 +114,7 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
       } catch (error) {
         const status = (error as AxiosError).response?.status;
         if (status === 401 || status === 403) {
-          throw new PullRefusedError(`${options.source} refused the credentials (${status} on ${what}): ${options.fixCredentials}`);
+          throw new PullRefusedError(`${options.source} refused the credentials (${status} on ${what}): ${options.fixCredentials}`, status);
         }
         const detail = status ? `HTTP ${status}` : (error as Error).message;
         throw new PullResponseError(`${options.source}: ${what} failed after retries (${detail})`);

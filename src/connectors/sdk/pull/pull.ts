@@ -13,6 +13,8 @@ export interface PullPage {
   rejected: Array<{ field?: string; reason: string; raw: string }>;
   /** Where the stream resumes once this page is committed (JSON). */
   cursor: unknown;
+  /** Something the user should know that is not an error (e.g. an endpoint the account does not have). */
+  notice?: string;
 }
 
 export interface PullStream {
