@@ -35,12 +35,25 @@ function deals(count: number): CrmRecord[] {
   }));
 }
 
+/** SENT, DELIVERED and OPEN of campaigns 501 and 502 to each of the 250 contacts: 1 500 events, two pages of the events API. */
+function emailEvents(): Array<{ id: string; created: number; [key: string]: unknown }> {
+  const types = ['SENT', 'DELIVERED', 'OPEN'];
+  return Array.from({ length: 1500 }, (_, n) => {
+    const [i, k] = [Math.floor(n / 3), n % 3];
+    const sent = { id: `ev-${i}-0`, created: BASE + i * 1000 };
+    return {
+      appId: 113, appName: 'Batch', portalId: 6015139, emailCampaignId: i < 250 ? 501 : 502, id: `ev-${i}-${k}`, created: BASE + i * 1000 + k * 10,
+      type: types[k], recipient: `person${i % 250}@crm.test`, ...(k > 0 && { sentBy: sent }), ...(k === 2 && { filteredEvent: false, duration: 0 }),
+    };
+  });
+}
+
 describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => {
   let server: HubSpotServer;
   const stores: Store[] = [];
   const pull = hubspotPull({ searchCap: 100 });
   beforeEach(async () => {
-    server = await startHubSpotServer({ token: TOKEN, contacts: contacts(250), deals: deals(30), searchCap: 100 });
+    server = await startHubSpotServer({ token: TOKEN, contacts: contacts(250), deals: deals(30), emailEvents: emailEvents(), searchCap: 100 });
   });
   afterEach(async () => {
     await server.close();
@@ -61,17 +74,23 @@ describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => 
     const first = await sync();
     expect(first).toMatchObject({ status: 'SUCCEEDED', rejected: [] });
     expect(first.retries).toBe(2);
-    expect(first.streams.map((stream) => stream.stream)).toEqual(['contacts', 'deals']);
+    expect(first.streams.map((stream) => stream.stream)).toEqual(['contacts', 'deals', 'email-events']);
     expect(await count(store, 'contact')).toBe(250);
     expect(await count(store, 'deal')).toBe(30);
+    expect(first.streams[2]).toMatchObject({ pages: 2, records: 1500 });
+    expect(await count(store, 'engagement_event')).toBe(1500);
+    // 500 messages (two campaigns × 250 persons the CRM pull brought in), each delivered and opened.
+    const [opened] = await store.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE status = 'DELIVERED' AND human_opens = 1`);
+    expect(opened.n).toBe(500);
     const [maria] = await store.dataSource.query(`SELECT lifecycle_stage, first_name FROM contact WHERE email = 'person7@crm.test'`);
     expect(maria).toEqual({ lifecycle_stage: 'SQL', first_name: 'First7' });
     const once = await dumpDomain(store.dataSource);
 
     const second = await sync();
     expect(second).toMatchObject({ status: 'SUCCEEDED', imported: 0 });
-    // Incremental: only the records at the last seen instant are read again (one page per stream).
-    expect(second.streams.map((stream) => stream.pages)).toEqual([1, 1]);
+    // Incremental: only the records at the last seen instant are read again (one page per stream), and the events
+    // of the last 5 minutes (none).
+    expect(second.streams.map((stream) => stream.pages)).toEqual([1, 1, 1]);
     expect(await dumpDomain(store.dataSource)).toEqual(once);
 
     // HubSpot sets the stage and its "entered" date together.
@@ -94,6 +113,23 @@ describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => 
     expect(await count(interrupted.store, 'contact')).toBe(198);
     const [cursor] = await interrupted.store.dataSource.query(`SELECT cursor FROM sync_cursor WHERE stream = 'contacts'`);
     expect(cursor.cursor.modifiedSince).toBeGreaterThan(0);
+    const resumed = await interrupted.sync();
+    expect(resumed.status).toBe('SUCCEEDED');
+    expect(await dumpDomain(interrupted.store.dataSource)).toEqual(expected);
+  });
+
+  it('resumes the email events inside a window from the oldest committed event, the API’s offset having expired', async () => {
+    const clean = await freshWorkspace();
+    await clean.sync();
+    const expected = await dumpDomain(clean.store.dataSource);
+
+    const interrupted = await freshWorkspace();
+    const stopped = await interrupted.sync({ onPage: ({ stream }) => { if (stream === 'email-events') throw new Error('process killed'); } });
+    expect(stopped.status).toBe('FAILED');
+    expect(await count(interrupted.store, 'engagement_event')).toBe(1000);
+    const [{ cursor }] = await interrupted.store.dataSource.query(`SELECT cursor FROM sync_cursor WHERE stream = 'email-events'`);
+    // Newest first: the first page holds the 1 000 newest events, so what remains is up to the oldest of them.
+    expect(cursor).toMatchObject({ since: 0, until: BASE + 166 * 1000 + 20 });
     const resumed = await interrupted.sync();
     expect(resumed.status).toBe('SUCCEEDED');
     expect(await dumpDomain(interrupted.store.dataSource)).toEqual(expected);

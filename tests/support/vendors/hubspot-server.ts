@@ -2,7 +2,9 @@
  * A local HTTP server that follows HubSpot's documented CRM v3 search contract (source-formats.md §3.1, §3.2,
  * §3.5): Bearer token, POST /crm/v3/objects/{contacts|deals}/search with a GTE filter on the last-modified
  * property, ascending sort, `after` paging, the per-query result cap (400 beyond it), 429 with Retry-After and
- * the vendor's error body. Faults are queued by the test and served one per request, in order.
+ * the vendor's error body; and the Email Events API (§3.3): GET /email/public/v1/events with startTimestamp /
+ * endTimestamp in ms, newest first, `limit` up to 1 000 and an opaque `offset` with `hasMore`. Faults are queued
+ * by the test and served one per request, in order.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,14 +20,21 @@ export interface HubSpotServer {
   url: string;
   contacts: CrmRecord[];
   deals: CrmRecord[];
+  emailEvents: Array<{ id: string; created: number; [key: string]: unknown }>;
   faults: Fault[];
   requests: number;
   close(): Promise<void>;
 }
 
-export async function startHubSpotServer(options: { token: string; contacts: CrmRecord[]; deals: CrmRecord[]; searchCap?: number }): Promise<HubSpotServer> {
+export async function startHubSpotServer(options: {
+  token: string;
+  contacts: CrmRecord[];
+  deals: CrmRecord[];
+  emailEvents?: HubSpotServer['emailEvents'];
+  searchCap?: number;
+}): Promise<HubSpotServer> {
   const cap = options.searchCap ?? 10_000;
-  const state: HubSpotServer = { url: '', contacts: options.contacts, deals: options.deals, faults: [], requests: 0, close: async () => undefined };
+  const state: HubSpotServer = { url: '', contacts: options.contacts, deals: options.deals, emailEvents: options.emailEvents ?? [], faults: [], requests: 0, close: async () => undefined };
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(typeof body === 'string' ? body : JSON.stringify(body));
@@ -44,6 +53,16 @@ export async function startHubSpotServer(options: { token: string; contacts: Crm
     if (fault === '500') return send(response, 500, { status: 'error', message: 'internal error' });
     if (fault === 'malformed') return send(response, 200, '{"results": [{"id": "1", "prop');
     if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, 300));
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method === 'GET' && url.pathname === '/email/public/v1/events') {
+      const start = Number(url.searchParams.get('startTimestamp') ?? 0);
+      const end = Number(url.searchParams.get('endTimestamp') ?? Number.MAX_SAFE_INTEGER);
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 10), 1000);
+      const offset = url.searchParams.has('offset') ? Number(Buffer.from(url.searchParams.get('offset')!, 'base64url').toString()) : 0;
+      const matching = state.emailEvents.filter((event) => event.created >= start && event.created <= end).sort((a, b) => b.created - a.created || b.id.localeCompare(a.id));
+      const more = offset + limit < matching.length;
+      return send(response, 200, { events: matching.slice(offset, offset + limit), hasMore: more, offset: Buffer.from(String(offset + limit)).toString('base64url') });
+    }
     const match = /^\/crm\/v3\/objects\/(contacts|deals)\/search$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) return send(response, 404, { status: 'error', message: `no route ${request.method} ${request.url}` });
     const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
