@@ -34,6 +34,30 @@ interface WindowCursor {
   modifiedSince: number;
 }
 
+interface AssociationsResponse {
+  results?: Array<{ from?: { id?: string }; to?: Array<{ toObjectId?: string | number }> }>;
+}
+
+/**
+ * The search API returns no associations, so a page of deals asks for their contacts in one batch read (v4
+ * associations) and carries them as the list API would (`associations.contacts.results`): mapCrmDeal takes the
+ * first as the deal's contact, which is how a won deal makes its contact a customer.
+ */
+async function withContacts(client: VendorClient, deals: unknown[]): Promise<unknown[]> {
+  const ids = deals.map((deal) => (deal as { id?: unknown }).id).filter((id): id is string => typeof id === 'string');
+  if (!ids.length) return deals;
+  const response = await client.request<AssociationsResponse>({ method: 'POST', url: '/crm/v4/associations/deals/contacts/batch/read', data: { inputs: ids.map((id) => ({ id })) } });
+  const contactsOf = new Map<string, string[]>();
+  for (const result of response.results ?? []) {
+    const to = (result.to ?? []).map((target) => String(target.toObjectId ?? '')).filter(Boolean);
+    if (result.from?.id && to.length) contactsOf.set(String(result.from.id), to);
+  }
+  return deals.map((deal) => {
+    const contacts = contactsOf.get(String((deal as { id?: unknown }).id));
+    return contacts ? { ...(deal as object), associations: { contacts: { results: contacts.map((id) => ({ id })) } } } : deal;
+  });
+}
+
 function searchStream(client: VendorClient, name: 'contacts' | 'deals', modifiedProperty: string, properties: string[], cap: number): PullStream {
   return {
     name,
@@ -54,7 +78,8 @@ function searchStream(client: VendorClient, name: 'contacts' | 'deals', modified
         });
         const page: PullPage = { records: [], rejected: [], cursor: { modifiedSince: since } satisfies WindowCursor };
         let lastModified = since;
-        for (const result of response.results ?? []) {
+        const results = name === 'deals' ? await withContacts(client, response.results ?? []) : (response.results ?? []);
+        for (const result of results) {
           const parsed = crmObjectSchema.safeParse(result);
           const outcome = parsed.success ? (name === 'contacts' ? mapCrmContact(parsed.data) : mapCrmDeal(parsed.data)) : { reason: `not a CRM object: ${parsed.error.issues[0]?.message}` };
           if ('records' in outcome) page.records.push(...outcome.records);

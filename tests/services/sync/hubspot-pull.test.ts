@@ -35,6 +35,9 @@ function deals(count: number): CrmRecord[] {
   }));
 }
 
+/** Each deal i belongs to contact 1000 + i (person i). */
+const dealContacts = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [String(9000 + i), [String(1000 + i)]]));
+
 /** SENT, DELIVERED and OPEN of campaigns 501 and 502 to each of the 250 contacts: 1 500 events, two pages of the events API. */
 function emailEvents(): Array<{ id: string; created: number; [key: string]: unknown }> {
   const types = ['SENT', 'DELIVERED', 'OPEN'];
@@ -53,7 +56,7 @@ describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => 
   const stores: Store[] = [];
   const pull = hubspotPull({ searchCap: 100 });
   beforeEach(async () => {
-    server = await startHubSpotServer({ token: TOKEN, contacts: contacts(250), deals: deals(30), emailEvents: emailEvents(), searchCap: 100 });
+    server = await startHubSpotServer({ token: TOKEN, contacts: contacts(250), deals: deals(30), emailEvents: emailEvents(), dealContacts: dealContacts(30), searchCap: 100 });
   });
   afterEach(async () => {
     await server.close();
@@ -83,7 +86,10 @@ describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => 
     const [opened] = await store.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE status = 'DELIVERED' AND human_opens = 1`);
     expect(opened.n).toBe(500);
     const [maria] = await store.dataSource.query(`SELECT lifecycle_stage, first_name FROM contact WHERE email = 'person7@crm.test'`);
-    expect(maria).toEqual({ lifecycle_stage: 'SQL', first_name: 'First7' });
+    // Person 7's deal 9007 is closed won: associated through the v4 batch read, it makes her a customer.
+    expect(maria).toEqual({ lifecycle_stage: 'CUSTOMER', first_name: 'First7' });
+    const [deal] = await store.dataSource.query(`SELECT c.email FROM deal d JOIN contact c ON c.id = d.contact_id WHERE d.external_id = '9007'`);
+    expect(deal.email).toBe('person7@crm.test');
     const once = await dumpDomain(store.dataSource);
 
     const second = await sync();

@@ -2,7 +2,7 @@
  * A local HTTP server that follows HubSpot's documented CRM v3 search contract (source-formats.md §3.1, §3.2,
  * §3.5): Bearer token, POST /crm/v3/objects/{contacts|deals}/search with a GTE filter on the last-modified
  * property, ascending sort, `after` paging, the per-query result cap (400 beyond it), 429 with Retry-After and
- * the vendor's error body; and the Email Events API (§3.3): GET /email/public/v1/events with startTimestamp /
+ * the vendor's error body; the v4 associations batch read (deal → contacts); and the Email Events API (§3.3): GET /email/public/v1/events with startTimestamp /
  * endTimestamp in ms, newest first, `limit` up to 1 000 and an opaque `offset` with `hasMore`. Faults are queued
  * by the test and served one per request, in order.
  */
@@ -18,6 +18,8 @@ export type Fault = '429' | '500' | 'malformed' | 'slow';
 
 export interface HubSpotServer {
   url: string;
+  /** Deal id → associated contact ids (v4 associations batch read). */
+  dealContacts: Record<string, string[]>;
   contacts: CrmRecord[];
   deals: CrmRecord[];
   emailEvents: Array<{ id: string; created: number; [key: string]: unknown }>;
@@ -31,10 +33,11 @@ export async function startHubSpotServer(options: {
   contacts: CrmRecord[];
   deals: CrmRecord[];
   emailEvents?: HubSpotServer['emailEvents'];
+  dealContacts?: HubSpotServer['dealContacts'];
   searchCap?: number;
 }): Promise<HubSpotServer> {
   const cap = options.searchCap ?? 10_000;
-  const state: HubSpotServer = { url: '', contacts: options.contacts, deals: options.deals, emailEvents: options.emailEvents ?? [], faults: [], requests: 0, close: async () => undefined };
+  const state: HubSpotServer = { url: '', contacts: options.contacts, deals: options.deals, emailEvents: options.emailEvents ?? [], dealContacts: options.dealContacts ?? {}, faults: [], requests: 0, close: async () => undefined };
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(typeof body === 'string' ? body : JSON.stringify(body));
@@ -62,6 +65,14 @@ export async function startHubSpotServer(options: {
       const matching = state.emailEvents.filter((event) => event.created >= start && event.created <= end).sort((a, b) => b.created - a.created || b.id.localeCompare(a.id));
       const more = offset + limit < matching.length;
       return send(response, 200, { events: matching.slice(offset, offset + limit), hasMore: more, offset: Buffer.from(String(offset + limit)).toString('base64url') });
+    }
+    if (request.method === 'POST' && url.pathname === '/crm/v4/associations/deals/contacts/batch/read') {
+      const inputs = (JSON.parse(Buffer.concat(chunks).toString() || '{}') as { inputs?: Array<{ id: string }> }).inputs ?? [];
+      if (inputs.length > 1000) return send(response, 400, { status: 'error', message: 'Too many inputs (at most 1000)', category: 'VALIDATION_ERROR' });
+      const results = inputs
+        .filter((input) => state.dealContacts[input.id]?.length)
+        .map((input) => ({ from: { id: input.id }, to: state.dealContacts[input.id].map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] })) }));
+      return send(response, 200, { status: 'COMPLETE', results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() });
     }
     const match = /^\/crm\/v3\/objects\/(contacts|deals)\/search$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) return send(response, 404, { status: 'error', message: `no route ${request.method} ${request.url}` });
