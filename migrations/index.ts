@@ -11,6 +11,7 @@ import { MetricAlerts1796260807626 } from './1796260807626-MetricAlerts';
 import { MessageRollups1796261143373 } from './1796261143373-MessageRollups';
 import { ReportingScannerClicks1796262000000 } from './1796262000000-ReportingScannerClicks';
 import { SyncCursors1796263171927 } from './1796263171927-SyncCursors';
+import { VendorDailyStats1796278380543 } from './1796278380543-VendorDailyStats';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTiers1795442038296, DeliveredUnlessBouncedConversionIndex1795444869401,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [Initial1795439852636, EngagementScoringTi
   MessageRollups1796261143373,
   ReportingScannerClicks1796262000000,
   SyncCursors1796263171927,
+  VendorDailyStats1796278380543,
 ];

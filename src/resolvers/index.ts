@@ -13,9 +13,10 @@ import { LinkRuleResolver } from './link-rule.resolver';
 import { CampaignAlertResolver, MetricAlertResolver } from './metric-alert.resolver';
 import { MetricsResolver } from './metrics.resolver';
 import { SpendResolver } from './spend.resolver';
+import { VendorStatsResolver } from './vendor-stats.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [CampaignResolver, ContactResolver, ImportResolver, LinkRuleResolver, MetricsResolver,
   LeadResolver, LeadTierChangeResolver, LeadStageChangeResolver, EngagementRulesResolver, CampaignTierResolver,
   ImportProgressResolver, FunnelResolver, SpendResolver, ConnectorResolver, DiagnosticsResolver,
-  MetricAlertResolver, CampaignAlertResolver];
+  MetricAlertResolver, CampaignAlertResolver, VendorStatsResolver];

@@ -20,6 +20,8 @@ export async function dumpDomain(dataSource: DataSource): Promise<Record<string,
     memberships: await q(`SELECT l.external_id, c.email, m.status, m.subscribed_at, m.status_at FROM list_membership m JOIN contact_list l ON l.id = m.list_id JOIN contact c ON c.id = m.contact_id ORDER BY 1, 2`),
     deals: await q(`SELECT source, external_id, name, amount, currency, stage, status, created_at, closed_at FROM deal ORDER BY source, external_id`),
     stages: await q(`SELECT c.email, h.from_stage, h.to_stage, h.at, h.cause FROM lifecycle_stage_change h JOIN contact c ON c.id = h.contact_id ORDER BY c.email, h.at, h.to_stage`),
+    reports: await q(`SELECT c.source, c.external_id, r.totals FROM campaign_report r JOIN campaign c ON c.id = r.campaign_id ORDER BY 1, 2`),
+    vendorStats: await q(`SELECT source, scope, to_char(day, 'YYYY-MM-DD') AS day, metrics FROM vendor_daily_stat ORDER BY 1, 2, 3`),
     spend: await q(`SELECT source, external_id, channel, period_start, period_end, amount, currency FROM spend ORDER BY source, external_id`),
   };
 }

@@ -11,9 +11,11 @@
  *   account may use both: the same event is then counted once).
  * - Category stats sums (`/v3/categories/stats/sums`): a category's totals are report totals of the campaign
  *   "category:<name>" (the campaign its Mail Send events land on), kept as campaign-level facts like
- *   Mailchimp's reports. Account-wide `/v3/stats` belong to no campaign and are not imported.
+ *   Mailchimp's reports.
+ * - Daily stats (`/v3/stats` for the account, `/v3/categories/stats` per category): SendGrid's own counters per
+ *   day, kept as reported (scope "account" or "category:<name>") for reconciliation; metrics never read them.
  */
-import type { CampaignReportRecord, ImportRecord, ListMembershipStatus } from '../../domain/model';
+import type { CampaignReportRecord, ImportRecord, ListMembershipStatus, VendorStatsRecord } from '../../domain/model';
 import { dateFromUnixTime, isPlainObject, nonEmptyString, numberFrom } from '../sdk/values';
 import { campaignOf } from './map';
 import { mapActivityRow } from './map-activity';
@@ -120,4 +122,24 @@ export function mapCategorySums(item: unknown, at: Date): ApiMapResult {
     },
   };
   return { records: [campaign, report] };
+}
+
+/** One `{date, stats: [{type?, name?, metrics}]}` of /v3/stats or /v3/categories/stats → a record per scope. */
+export function mapDailyStats(item: unknown): ApiMapResult {
+  if (!isPlainObject(item) || !Array.isArray(item.stats)) return { reason: `expected {"date", "stats": [...]} of a day, got ${shown(item)}` };
+  const day = nonEmptyString(item.date);
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return { field: 'date', reason: `"date" is not a day YYYY-MM-DD (got ${shown(item.date)})` };
+  const records: VendorStatsRecord[] = [];
+  for (const stat of item.stats) {
+    if (!isPlainObject(stat) || !isPlainObject(stat.metrics)) return { field: 'stats', reason: `a stat of ${day} has no "metrics" object (got ${shown(stat)})` };
+    const name = nonEmptyString(stat.name);
+    const scope = stat.type === 'category' && name ? `category:${name}` : 'account';
+    const metrics: Record<string, number> = {};
+    for (const [key, value] of Object.entries(stat.metrics)) {
+      const count = numberFrom(value);
+      if (count !== undefined) metrics[key] = count;
+    }
+    records.push({ kind: 'vendorStats', scope, day, metrics });
+  }
+  return { records };
 }

@@ -10,11 +10,15 @@
  *   while a window fills the 1 000-message limit) and reads each message's events from `GET /v3/messages/{msg_id}`.
  *   The cursor is the end of the last committed window. A message with a new event moves to a later window and is
  *   read again; its known events are duplicates and change nothing. First run: the feed's 30 days.
- * - `category-stats`: re-read every run (a category's totals keep changing), over the 13 months SendGrid keeps.
+ * - `category-stats`: the sums are re-read every run (a category's totals keep changing), over the 13 months
+ *   SendGrid keeps.
+ * - `daily-stats`: the account's (`/v3/stats`) and each category's (`/v3/categories/stats`, 10 categories per
+ *   request) counters per day; the cursor is the last day read, and the next run reads again from 3 days before
+ *   it (SendGrid's counters for recent days still move).
  */
 import { createVendorClient, PullRefusedError, type VendorClient } from '../sdk/pull/http-client';
 import type { ConnectorPull, PullPage, PullStream } from '../sdk/pull/pull';
-import { mapCategorySums, mapMessageDetail, mapSuppression, SUPPRESSION_GROUPS, type ApiMapResult, type SuppressionGroup } from './api-map';
+import { mapCategorySums, mapDailyStats, mapMessageDetail, mapSuppression, SUPPRESSION_GROUPS, type ApiMapResult, type SuppressionGroup } from './api-map';
 
 export const SENDGRID_API = 'https://api.sendgrid.com';
 const SUPPRESSION_PAGE = 500;
@@ -26,6 +30,9 @@ const ACTIVITY_OVERLAP_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 const CATEGORY_PAGE = 500;
 const CATEGORY_HISTORY_DAYS = 395;
+const STATS_REREAD_DAYS = 3;
+/** The most categories /v3/categories/stats takes per request. */
+const CATEGORIES_PER_REQUEST = 10;
 
 type GroupCursor = Partial<Record<SuppressionGroup, number>>;
 interface ActivityCursor {
@@ -118,6 +125,42 @@ function activityStream(client: VendorClient, now: () => number, limit: number):
   };
 }
 
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Every category name of the account with stats in the kept 13 months (from the sums, which page). */
+async function categoryNames(client: VendorClient, startDate: string, endDate: string): Promise<string[]> {
+  const names: string[] = [];
+  for (let offset = 0; ; offset += CATEGORY_PAGE) {
+    const sums = await client.request<{ stats?: Array<{ name?: unknown }> }>({ method: 'GET', url: '/v3/categories/stats/sums', params: { start_date: startDate, end_date: endDate, limit: CATEGORY_PAGE, offset } });
+    const items = Array.isArray(sums.stats) ? sums.stats : [];
+    for (const item of items) if (typeof item.name === 'string') names.push(item.name);
+    if (items.length < CATEGORY_PAGE) return names;
+  }
+}
+
+function dailyStatsStream(client: VendorClient, now: () => number): PullStream {
+  return {
+    name: 'daily-stats',
+    async *pages(saved) {
+      const today = dayOf(now());
+      const through = (saved as { through?: string } | null)?.through;
+      const startDate = through ? dayOf(Date.parse(`${through}T00:00:00Z`) - STATS_REREAD_DAYS * DAY_MS) : dayOf(now() - CATEGORY_HISTORY_DAYS * DAY_MS);
+      const window = { start_date: startDate, end_date: today, aggregated_by: 'day' };
+      const days = await client.request<unknown[]>({ method: 'GET', url: '/v3/stats', params: window });
+      const accountDays = Array.isArray(days) ? days : [];
+      yield pageOf(accountDays.map(mapDailyStats), accountDays, saved ?? null);
+      const names = await categoryNames(client, startDate, today);
+      for (let index = 0; index < names.length; index += CATEGORIES_PER_REQUEST) {
+        const categories = names.slice(index, index + CATEGORIES_PER_REQUEST);
+        const perDay = await client.request<unknown[]>({ method: 'GET', url: '/v3/categories/stats', params: { ...window, categories }, paramsSerializer: { indexes: null } });
+        const items = Array.isArray(perDay) ? perDay : [];
+        yield pageOf(items.map(mapDailyStats), items, saved ?? null);
+      }
+      yield { records: [], rejected: [], cursor: { through: today } };
+    },
+  };
+}
+
 function categoryStatsStream(client: VendorClient, now: () => number): PullStream {
   return {
     name: 'category-stats',
@@ -153,7 +196,8 @@ export function sendgridPull(options: { now?: () => number; activityLimit?: numb
           'give an API key with read access to Suppressions, Stats and Email Activity: npx funnelgraph connectors add --workspace <slug> --source sendgrid --api-key <SG.…> (EU accounts: --base-url https://api.eu.sendgrid.com)',
         maxConcurrent: 4,
       });
-      return { client, streams: [suppressionsStream(client, now), activityStream(client, now, options.activityLimit ?? ACTIVITY_LIMIT), categoryStatsStream(client, now)] };
+      const streams = [suppressionsStream(client, now), activityStream(client, now, options.activityLimit ?? ACTIVITY_LIMIT), categoryStatsStream(client, now), dailyStatsStream(client, now)];
+      return { client, streams };
     },
   };
 }

@@ -80,6 +80,20 @@ export interface CampaignReportRecord {
   };
 }
 
+/**
+ * A vendor's own counters for one UTC day (SendGrid `/v3/stats`, `/v3/categories/stats`): kept as reported, for
+ * reconciliation beside our message facts; metrics never read them. Keyed on (source, scope, day): a re-read
+ * day replaces its figures.
+ */
+export interface VendorStatsRecord {
+  kind: 'vendorStats';
+  /** "account", or "category:<name>". */
+  scope: string;
+  /** The day, YYYY-MM-DD (UTC). */
+  day: string;
+  metrics: Record<string, number>;
+}
+
 /** A send of a campaign to a contact, when the source states it apart from its events. */
 export interface MessageRecord {
   kind: 'message';
@@ -191,6 +205,7 @@ export type ImportRecord =
   | ContactRecord
   | CampaignRecord
   | CampaignReportRecord
+  | VendorStatsRecord
   | MessageRecord
   | EngagementEventRecord
   | ListRecord

@@ -13,16 +13,17 @@ import { Message } from './message';
 import { MetricAlert } from './metric-alert';
 import { MessageRollup, MessageRollupDirty } from './message-rollup';
 import { SyncCursor } from './sync-cursor';
+import { VendorDailyStat } from './vendor-daily-stat';
 import { Workspace } from './workspace';
 
 export {
   ApiKey, Campaign, CampaignReport, Contact, ContactIdentity, ContactMerge, ContactList, ListMembership, ListMembershipChange,
   Deal, Spend, EngagementEvent, ImportRun, RejectedRow, LifecycleStageChange, Link, LinkRuleRow, Message, Workspace,
-  ScoreLedgerEntry, TierChangeRow, RulesChange, ConnectorSetting, MetricAlert, MessageRollup, MessageRollupDirty, SyncCursor,
+  ScoreLedgerEntry, TierChangeRow, RulesChange, ConnectorSetting, MetricAlert, MessageRollup, MessageRollupDirty, SyncCursor, VendorDailyStat,
 };
 
 export const ENTITIES = [
   Workspace, ApiKey, Contact, ContactIdentity, ContactMerge, Campaign, CampaignReport, Message, EngagementEvent, Link, LinkRuleRow,
   ContactList, ListMembership, ListMembershipChange, Deal, Spend, LifecycleStageChange, ImportRun, RejectedRow,
-  ScoreLedgerEntry, TierChangeRow, RulesChange, ConnectorSetting, MetricAlert, MessageRollup, MessageRollupDirty, SyncCursor,
+  ScoreLedgerEntry, TierChangeRow, RulesChange, ConnectorSetting, MetricAlert, MessageRollup, MessageRollupDirty, SyncCursor, VendorDailyStat,
 ];

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
  * Bulk SQL helpers. Rows travel as one array parameter per column and come back out of unnest(), so a batch of
  * thousands of rows is one statement on PostgreSQL and PGlite alike (no per-row round trips, no string building).
  */
-export type SqlType = 'text' | 'bigint' | 'integer' | 'timestamptz' | 'boolean' | 'double precision' | 'numeric' | 'jsonb';
+export type SqlType = 'text' | 'bigint' | 'integer' | 'timestamptz' | 'boolean' | 'double precision' | 'numeric' | 'jsonb' | 'date';
 
 export interface ColumnSpec<Row> {
   name: string;

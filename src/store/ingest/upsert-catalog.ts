@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { hostOf, isOwnSite } from '../../domain/links/classify';
-import type { CampaignRecord, CampaignReportRecord, Channel, LinkCategory, ListRecord } from '../../domain/model';
+import type { CampaignRecord, CampaignReportRecord, Channel, LinkCategory, ListRecord, VendorStatsRecord } from '../../domain/model';
 import { addCounts, type BatchResult, type WriteContext } from './batch';
 import { query, unnestRows } from './sql';
 
@@ -138,6 +138,27 @@ export async function upsertCampaignReports(
   );
   const inserted = changed.filter((row) => row.inserted).length;
   addCounts(result, 'campaignReport', { new: inserted, updated: changed.length - inserted, unchanged: reports.length - changed.length });
+}
+
+/** A vendor's daily counters: a day read again replaces its figures only when they changed. */
+export async function upsertVendorStats(manager: EntityManager, context: WriteContext, stats: VendorStatsRecord[], result: BatchResult): Promise<void> {
+  if (!stats.length) return;
+  const input = unnestRows(stats, [
+    { name: 'scope', type: 'text', value: (row) => row.scope },
+    { name: 'day', type: 'date', value: (row) => row.day },
+    { name: 'metrics', type: 'jsonb', value: (row) => row.metrics },
+  ], 3);
+  const changed = await query<{ inserted: boolean }>(
+    manager,
+    `INSERT INTO vendor_daily_stat AS v (workspace_id, source, scope, day, metrics)
+     SELECT DISTINCT ON (scope, day) $1, $2, scope, day, metrics::jsonb FROM ${input.sql} ORDER BY scope, day
+     ON CONFLICT (workspace_id, source, scope, day) DO UPDATE SET metrics = EXCLUDED.metrics, updated_at = now()
+       WHERE v.metrics IS DISTINCT FROM EXCLUDED.metrics
+     RETURNING (xmax = 0) AS inserted`,
+    [context.workspaceId, context.source, ...input.parameters],
+  );
+  const inserted = changed.filter((row) => row.inserted).length;
+  addCounts(result, 'vendorStats', { new: inserted, updated: changed.length - inserted, unchanged: stats.length - changed.length });
 }
 
 export interface LinkInfo {

@@ -4,7 +4,7 @@ import type { BatchItem, BatchRejection, BatchResult, WriteContext } from './bat
 import { addCounts } from './batch';
 import { unnestRows } from './sql';
 import { normaliseRef, resolveContacts, type NormalisedRef } from './resolve-contacts';
-import { campaignKey, upsertCampaignReports, upsertCampaigns, upsertLinks, upsertLists, type CampaignRef } from './upsert-catalog';
+import { campaignKey, upsertCampaignReports, upsertCampaigns, upsertLinks, upsertLists, upsertVendorStats, type CampaignRef } from './upsert-catalog';
 import { recordLifecycleChanges, recordMemberships, updateContactDetails, upsertDeals, upsertSpend } from './write-crm';
 import { attributeConversions, ensureMessages, insertEvents, recomputeMessageFacts, type ResolvedEvent, type ResolvedMessage } from './write-messages';
 
@@ -72,6 +72,7 @@ export async function writeBatch(manager: EntityManager, context: WriteContext, 
   const ownCampaigns = new Map([...campaignRecords.map((item) => item.record.externalId), ...ofKind('campaignReport').map((item) => item.record.campaignExternalId)]
     .map((externalId) => [externalId, campaignsByKey.get(campaignKey(context.source, externalId))!] as const));
   await upsertCampaignReports(manager, context, ofKind('campaignReport').map((item) => item.record), ownCampaigns, result);
+  await upsertVendorStats(manager, context, ofKind('vendorStats').map((item) => item.record), result);
 
   // 3. Messages, the event ledger and the facts derived from it.
   const links = await upsertLinks(manager, context, events.flatMap((item) => (item.record.type === 'CLICKED' && item.record.url ? [item.record.url] : [])));

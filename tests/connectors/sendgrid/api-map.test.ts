@@ -2,7 +2,7 @@
  * The SendGrid API pull's pure mapping: suppression entries as memberships of one list per group, Email Activity
  * message details as the same events the Email Activity CSV gives, category sums as report totals.
  */
-import { mapCategorySums, mapMessageDetail, mapSuppression } from '../../../src/connectors/sendgrid/api-map';
+import { mapCategorySums, mapDailyStats, mapMessageDetail, mapSuppression } from '../../../src/connectors/sendgrid/api-map';
 import { mapActivityRow } from '../../../src/connectors/sendgrid/map-activity';
 
 describe('SendGrid API mapping', () => {
@@ -52,5 +52,15 @@ describe('SendGrid API mapping', () => {
         { kind: 'campaignReport', campaignExternalId: 'category:Newsletter', at, totals: { sent: 10, delivered: 9, hardBounces: 1, softBounces: 0, uniqueOpens: 5, totalOpens: 7, uniqueClicks: 2, totalClicks: 3, unsubscribes: 1, complaints: 0 } },
       ],
     });
+  });
+
+  it('keeps a day of /v3/stats or /v3/categories/stats as the vendor’s counters per scope, and names a bad day', () => {
+    expect(mapDailyStats({ date: '2015-11-03', stats: [{ metrics: { delivered: 4, opens: '2' } }] })).toEqual({
+      records: [{ kind: 'vendorStats', scope: 'account', day: '2015-11-03', metrics: { delivered: 4, opens: 2 } }],
+    });
+    expect(mapDailyStats({ date: '2015-10-01', stats: [{ type: 'category', name: 'docs', metrics: { blocks: 0 } }] })).toEqual({
+      records: [{ kind: 'vendorStats', scope: 'category:docs', day: '2015-10-01', metrics: { blocks: 0 } }],
+    });
+    expect(mapDailyStats({ date: '03/11/2015', stats: [] })).toEqual({ field: 'date', reason: '"date" is not a day YYYY-MM-DD (got "03/11/2015")' });
   });
 });

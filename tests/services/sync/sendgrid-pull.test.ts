@@ -72,6 +72,17 @@ function seed(): SendGridData {
         { event_name: 'teleported', processed: '2026-11-10T12:00:00Z' },
       ]),
     ],
+    daily: {
+      account: [
+        { date: '2026-11-10', metrics: { processed: 3, delivered: 2, bounces: 1, unique_opens: 0 } },
+        { date: '2026-11-19', metrics: { processed: 150, delivered: 150, bounces: 0, unique_opens: 150 } },
+      ],
+      newsletter: [
+        { date: '2026-11-10', metrics: { processed: 2, delivered: 1, bounces: 1 } },
+        { date: '2026-11-19', metrics: { processed: 150, delivered: 150, bounces: 0 } },
+      ],
+      promotional: [{ date: '2026-11-10', metrics: { processed: 1, delivered: 1, clicks: 1 } }],
+    },
     categories: [
       { name: 'newsletter', metrics: { processed: 153, delivered: 151, bounces: 1, blocks: 0, opens: 200, unique_opens: 150, clicks: 0, unique_clicks: 0, unsubscribes: 0, spam_reports: 1 } },
       { name: 'promotional', metrics: { processed: 1, delivered: 1, bounces: 0, blocks: 0, opens: 0, unique_opens: 0, clicks: 1, unique_clicks: 1, unsubscribes: 0, spam_reports: 0 } },
@@ -105,7 +116,7 @@ describe(`SendGrid pull against the v3 API contract on ${databaseKind()}`, () =>
     server.faults.push('429', '500');
     const first = await sync();
     expect(first).toMatchObject({ status: 'SUCCEEDED', retries: 2, warnings: [] });
-    expect(first.streams.map((stream) => stream.stream)).toEqual(['suppressions', 'email-activity', 'category-stats']);
+    expect(first.streams.map((stream) => stream.stream)).toEqual(['suppressions', 'email-activity', 'category-stats', 'daily-stats']);
     expect(first.rejected).toEqual([
       expect.objectContaining({ file: 'sync:sendgrid/suppressions', field: 'email', reason: expect.stringMatching(/"email" is not an email address \(got "not-an-email"\)/) }),
       expect.objectContaining({ file: 'sync:sendgrid/email-activity', field: 'event', reason: expect.stringMatching(/message "carol1.filter0002": "event" "teleported" is not an Email Activity event/) }),
@@ -147,6 +158,13 @@ describe(`SendGrid pull against the v3 API contract on ${databaseKind()}`, () =>
     const reports = await store.dataSource.query(`SELECT c.external_id, r.totals FROM campaign_report r JOIN campaign c ON c.id = r.campaign_id ORDER BY 1`);
     expect(reports.map((report: { external_id: string }) => report.external_id)).toEqual(['category:newsletter', 'category:promotional']);
     expect(reports[0].totals).toMatchObject({ sent: 153, delivered: 151, hardBounces: 1, uniqueOpens: 150, complaints: 1 });
+    // SendGrid's own daily counters, as reported, per scope.
+    const daily = await store.dataSource.query(`SELECT scope, to_char(day, 'YYYY-MM-DD') AS day, metrics FROM vendor_daily_stat ORDER BY scope, day`);
+    expect(daily.map((row: { scope: string; day: string }) => `${row.scope} ${row.day}`)).toEqual([
+      'account 2026-11-10', 'account 2026-11-19', 'category:newsletter 2026-11-10', 'category:newsletter 2026-11-19', 'category:promotional 2026-11-10',
+    ]);
+    expect(daily[1].metrics).toEqual({ processed: 150, delivered: 150, bounces: 0, unique_opens: 150 });
+    expect(server.requests.find((request) => request.startsWith('/v3/categories/stats?'))).toMatch(/categories=newsletter&categories=promotional/);
     const once = await dumpDomain(store.dataSource);
 
     server.requests.length = 0;
@@ -155,6 +173,14 @@ describe(`SendGrid pull against the v3 API contract on ${databaseKind()}`, () =>
     expect(await dumpDomain(store.dataSource)).toEqual(once);
     expect(server.requests.filter((request) => request.startsWith('/v3/suppression/')).every((request) => request.includes('start_time='))).toBe(true);
     expect(server.requests.filter((request) => request.startsWith('/v3/messages?'))).toHaveLength(1);
+    // The daily counters are read again from 3 days before the last day read.
+    expect(server.requests.find((request) => request.startsWith('/v3/stats?'))).toContain('start_date=2026-11-17');
+
+    // SendGrid revises a recent day: the re-read replaces its figures.
+    server.data.daily!.account[1].metrics.unique_opens = 151;
+    await sync();
+    const [revised] = await store.dataSource.query(`SELECT metrics FROM vendor_daily_stat WHERE scope = 'account' AND day = '2026-11-19'`);
+    expect(revised.metrics.unique_opens).toBe(151);
 
     // An hour later Alice opens the mail: her message moves to the new window and only the new event lands.
     clock.now = NOW + 3_600_000;

@@ -3,7 +3,8 @@
  * (source-formats.md §1.4–1.6): Bearer API key, `/v3/suppression/{group}` with inclusive `start_time`/`end_time`
  * (Unix seconds) and `limit`/`offset`, `/v3/messages?query=last_event_time BETWEEN TIMESTAMP "…" AND TIMESTAMP "…"`
  * answering at most `limit` messages (no cursor), `/v3/messages/{msg_id}` with its events, and
- * `/v3/categories/stats/sums`. Every answer carries X-RateLimit-Limit/Remaining/Reset; a 429 has no Retry-After,
+ * `/v3/categories/stats/sums`, and the daily `/v3/stats` and `/v3/categories/stats` (required `start_date` and
+ * repeated `categories`, at most 10). Every answer carries X-RateLimit-Limit/Remaining/Reset; a 429 has no Retry-After,
  * only X-RateLimit-Reset (Unix seconds), and the docs' body with its trailing comma. Faults are queued by the test.
  */
 import { createServer } from 'node:http';
@@ -29,6 +30,8 @@ export interface SendGridData {
   suppressions: Record<string, Array<{ created: number; email: string; [key: string]: unknown }>>;
   messages: ActivityMessage[];
   categories: Array<{ name: string; metrics: Record<string, number> }>;
+  /** Daily counters: "account", or a category name. */
+  daily?: Record<string, Array<{ date: string; metrics: Record<string, number> }>>;
 }
 
 export interface SendGridServer {
@@ -84,6 +87,21 @@ export async function startSendGridServer(apiKey: string, data: SendGridData): P
       if (!state.activityEnabled) return errors(403, 'access forbidden');
       const message = state.data.messages.find((candidate) => candidate.msg_id === decodeURIComponent(match![1]));
       return message ? send(200, message) : errors(404, 'message not found');
+    }
+    const inRange = (date: string) => date >= (url.searchParams.get('start_date') ?? '') && date <= (url.searchParams.get('end_date') ?? '9999-12-31');
+    if (url.pathname === '/v3/stats') {
+      if (!url.searchParams.get('start_date')) return errors(400, 'start_date is required');
+      return send(200, (state.data.daily?.account ?? []).filter((day) => inRange(day.date)).map((day) => ({ date: day.date, stats: [{ metrics: day.metrics }] })));
+    }
+    if (url.pathname === '/v3/categories/stats') {
+      const categories = url.searchParams.getAll('categories');
+      if (!url.searchParams.get('start_date') || !categories.length) return errors(400, 'start_date and categories are required');
+      if (categories.length > 10) return errors(400, 'at most 10 categories');
+      const dates = [...new Set(categories.flatMap((name) => (state.data.daily?.[name] ?? []).map((day) => day.date)))].filter(inRange).sort();
+      return send(200, dates.map((date) => ({
+        date,
+        stats: categories.flatMap((name) => (state.data.daily?.[name] ?? []).filter((day) => day.date === date).map((day) => ({ type: 'category', name, metrics: day.metrics }))),
+      })));
     }
     if (url.pathname === '/v3/categories/stats/sums') {
       const stats = state.data.categories.map((category) => ({ type: 'category', name: category.name, metrics: category.metrics }));
