@@ -48,3 +48,12 @@ export function addCounts(result: BatchResult, kind: keyof BatchResult['counts']
   current.unchanged += counts.unchanged ?? 0;
   result.counts[kind] = current;
 }
+
+/**
+ * Counts of an upsert that returned `(xmax = 0) AS inserted` for each row it wrote: new rows, rows it updated, and
+ * the rest of the `offered` rows, which were already there unchanged.
+ */
+export function addUpsertCounts(result: BatchResult, kind: keyof BatchResult['counts'], written: ReadonlyArray<{ inserted: boolean }>, offered: number): void {
+  const inserted = written.filter((row) => row.inserted).length;
+  addCounts(result, kind, { new: inserted, updated: written.length - inserted, unchanged: Math.max(0, offered - written.length) });
+}

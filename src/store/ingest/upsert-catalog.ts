@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hostOf, isOwnSite } from '../../domain/links/classify';
 import type { CampaignRecord, CampaignReportRecord, Channel, LinkCategory, ListRecord, VendorStatsRecord } from '../../domain/model';
-import { addCounts, type BatchResult, type WriteContext } from './batch';
+import { addCounts, addUpsertCounts, type BatchResult, type WriteContext } from './batch';
 import { query, unnestRows } from './sql';
 
 /** Upserts lists; returns external id → list id for every list the batch names. */
@@ -25,8 +25,7 @@ export async function upsertLists(manager: EntityManager, context: WriteContext,
      RETURNING external_id, (xmax = 0) AS inserted`,
     [context.workspaceId, context.source, ...input.parameters],
   );
-  const inserted = changed.filter((row) => row.inserted).length;
-  addCounts(result, 'list', { new: inserted, updated: changed.length - inserted, unchanged: Math.max(0, named.size - changed.length) });
+  addUpsertCounts(result, 'list', changed, named.size);
   return idsBy(manager, 'contact_list', context, rows.map((row) => row.externalId));
 }
 
@@ -80,8 +79,7 @@ export async function upsertCampaigns(
        RETURNING (xmax = 0) AS inserted`,
       [context.workspaceId, context.source, ...input.parameters],
     );
-    const inserted = changed.filter((row) => row.inserted).length;
-    addCounts(result, 'campaign', { new: inserted, updated: changed.length - inserted, unchanged: records.length - changed.length });
+    addUpsertCounts(result, 'campaign', changed, records.length);
   }
   const bare = [...referenced.values()].filter((ref) => !(ref.source === context.source && latest.has(ref.externalId)));
   if (bare.length) {
@@ -136,8 +134,7 @@ export async function upsertCampaignReports(
      RETURNING (xmax = 0) AS inserted`,
     [context.workspaceId, context.source, ...input.parameters],
   );
-  const inserted = changed.filter((row) => row.inserted).length;
-  addCounts(result, 'campaignReport', { new: inserted, updated: changed.length - inserted, unchanged: reports.length - changed.length });
+  addUpsertCounts(result, 'campaignReport', changed, reports.length);
 }
 
 /** A vendor's daily counters: a day read again replaces its figures only when they changed. */
@@ -157,8 +154,7 @@ export async function upsertVendorStats(manager: EntityManager, context: WriteCo
      RETURNING (xmax = 0) AS inserted`,
     [context.workspaceId, context.source, ...input.parameters],
   );
-  const inserted = changed.filter((row) => row.inserted).length;
-  addCounts(result, 'vendorStats', { new: inserted, updated: changed.length - inserted, unchanged: stats.length - changed.length });
+  addUpsertCounts(result, 'vendorStats', changed, stats.length);
 }
 
 export interface LinkInfo {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ContactRecord, DealRecord, LifecycleChangeRecord, ListMembershipRecord, SpendRecord } from '../../domain/model';
-import { addCounts, type BatchResult, type WriteContext } from './batch';
+import { addCounts, addUpsertCounts, type BatchResult, type WriteContext } from './batch';
 import { lockLeadHistory } from './history-lock';
 import { query, unnestRows } from './sql';
 
@@ -158,8 +158,7 @@ export async function upsertDeals(manager: EntityManager, context: WriteContext,
      RETURNING (xmax = 0) AS inserted`,
     [context.workspaceId, context.source, ...input.parameters],
   );
-  const inserted = changed.filter((row) => row.inserted).length;
-  addCounts(result, 'deal', { new: inserted, updated: changed.length - inserted, unchanged: latest.length - changed.length });
+  addUpsertCounts(result, 'deal', changed, latest.length);
 }
 
 export async function upsertSpend(manager: EntityManager, context: WriteContext, rows: Array<{ record: SpendRecord; campaignId: number | null }>, result: BatchResult): Promise<void> {
@@ -186,6 +185,5 @@ export async function upsertSpend(manager: EntityManager, context: WriteContext,
      RETURNING (xmax = 0) AS inserted`,
     [context.workspaceId, context.source, ...input.parameters],
   );
-  const inserted = changed.filter((row) => row.inserted).length;
-  addCounts(result, 'spend', { new: inserted, updated: changed.length - inserted, unchanged: latest.length - changed.length });
+  addUpsertCounts(result, 'spend', changed, latest.length);
 }

@@ -5,11 +5,10 @@
  * stopped halfway and run again, the same as one clean run.
  */
 import { hubspotPull } from '../../../src/connectors/hubspot/pull';
-import { runSync, type SyncOptions } from '../../../src/services/sync/run-sync';
-import { ensureWorkspace } from '../../../src/services/workspaces';
 import type { Store } from '../../../src/store/data-source';
 import { dumpDomain } from '../../support/dump';
-import { databaseKind, openTestStore } from '../../support/store';
+import { cleanAndStoppedRuns, pullWorkspaces } from '../../support/pull-runs';
+import { databaseKind } from '../../support/store';
 import { startHubSpotServer, type CrmRecord, type HubSpotServer } from '../../support/vendors/hubspot-server';
 
 const TOKEN = 'pat-na1-test-token';
@@ -53,22 +52,15 @@ function emailEvents(): Array<{ id: string; created: number; [key: string]: unkn
 
 describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => {
   let server: HubSpotServer;
-  const stores: Store[] = [];
-  const pull = hubspotPull({ searchCap: 100 });
+  const workspaces = pullWorkspaces({ slug: 'crm', source: 'hubspot', credentials: () => ({ apiKey: TOKEN, baseUrl: server.url }) });
   beforeEach(async () => {
     server = await startHubSpotServer({ token: TOKEN, contacts: contacts(250), deals: deals(30), emailEvents: emailEvents(), dealContacts: dealContacts(30), searchCap: 100 });
   });
   afterEach(async () => {
     await server.close();
-    await Promise.all(stores.splice(0).map((store) => store.close()));
+    await workspaces.closeAll();
   });
-  const freshWorkspace = async () => {
-    const store = await openTestStore();
-    stores.push(store);
-    const workspaceId = (await ensureWorkspace(store.dataSource, 'crm')).workspace.id;
-    const sync = (extra: Partial<SyncOptions> = {}) => runSync({ dataSource: store.dataSource, workspaceId, source: 'hubspot', pull, credentials: { apiKey: TOKEN, baseUrl: server.url }, ...extra });
-    return { store, workspaceId, sync };
-  };
+  const freshWorkspace = () => workspaces.open(hubspotPull({ searchCap: 100 }));
   const count = async (store: Store, table: string) => Number((await store.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('pulls every contact and deal through windows past the result cap, retrying 429 and 500, and a second run changes nothing', async () => {
@@ -107,13 +99,7 @@ describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => 
   });
 
   it('resumes from the last committed page after a stop halfway, ending with exactly one clean run’s data', async () => {
-    const clean = await freshWorkspace();
-    await clean.sync();
-    const expected = await dumpDomain(clean.store.dataSource);
-
-    const interrupted = await freshWorkspace();
-    let pages = 0;
-    const stopped = await interrupted.sync({ onPage: () => { if (++pages === 2) throw new Error('process killed'); } });
+    const { expected, interrupted, stopped } = await cleanAndStoppedRuns(freshWorkspace, (_, index) => index === 2);
     expect(stopped).toMatchObject({ status: 'FAILED', error: 'process killed' });
     // Two committed pages of 100: the second window starts at the instant persons 98 and 99 share, so reads them again.
     expect(await count(interrupted.store, 'contact')).toBe(198);
@@ -125,12 +111,7 @@ describe(`HubSpot pull against the vendor contract on ${databaseKind()}`, () => 
   });
 
   it('resumes the email events inside a window from the oldest committed event, the API’s offset having expired', async () => {
-    const clean = await freshWorkspace();
-    await clean.sync();
-    const expected = await dumpDomain(clean.store.dataSource);
-
-    const interrupted = await freshWorkspace();
-    const stopped = await interrupted.sync({ onPage: ({ stream }) => { if (stream === 'email-events') throw new Error('process killed'); } });
+    const { expected, interrupted, stopped } = await cleanAndStoppedRuns(freshWorkspace, ({ stream }) => stream === 'email-events');
     expect(stopped.status).toBe('FAILED');
     expect(await count(interrupted.store, 'engagement_event')).toBe(1000);
     const [{ cursor }] = await interrupted.store.dataSource.query(`SELECT cursor FROM sync_cursor WHERE stream = 'email-events'`);

@@ -6,11 +6,9 @@
  * halfway and run again, the same as one clean run.
  */
 import { sendgridPull } from '../../../src/connectors/sendgrid/pull';
-import { runSync, type SyncOptions } from '../../../src/services/sync/run-sync';
-import { ensureWorkspace } from '../../../src/services/workspaces';
-import type { Store } from '../../../src/store/data-source';
 import { dumpDomain } from '../../support/dump';
-import { databaseKind, openTestStore } from '../../support/store';
+import { cleanAndStoppedRuns, pullWorkspaces } from '../../support/pull-runs';
+import { databaseKind } from '../../support/store';
 import { startSendGridServer, type ActivityMessage, type SendGridData, type SendGridServer } from '../../support/vendors/sendgrid-server';
 
 const KEY = 'SG.test-key.local';
@@ -92,23 +90,17 @@ function seed(): SendGridData {
 
 describe(`SendGrid pull against the v3 API contract on ${databaseKind()}`, () => {
   let server: SendGridServer;
-  const stores: Store[] = [];
+  const workspaces = pullWorkspaces({ slug: 'esp', source: 'sendgrid', credentials: () => ({ apiKey: KEY, baseUrl: server.url }) });
   beforeEach(async () => {
     server = await startSendGridServer(KEY, seed());
   });
   afterEach(async () => {
     await server.close();
-    await Promise.all(stores.splice(0).map((store) => store.close()));
+    await workspaces.closeAll();
   });
   const freshWorkspace = async () => {
-    const store = await openTestStore();
-    stores.push(store);
-    const workspaceId = (await ensureWorkspace(store.dataSource, 'esp')).workspace.id;
     const clock = { now: NOW };
-    const pull = sendgridPull({ now: () => clock.now, activityLimit: ACTIVITY_LIMIT });
-    const sync = (extra: Partial<SyncOptions> = {}) => runSync({ dataSource: store.dataSource, workspaceId, source: 'sendgrid', pull, credentials: { apiKey: KEY, baseUrl: server.url }, ...extra });
-    const count = async (sql: string) => Number((await store.dataSource.query(sql))[0].n);
-    return { store, sync, clock, count };
+    return { ...(await workspaces.open(sendgridPull({ now: () => clock.now, activityLimit: ACTIVITY_LIMIT }))), clock };
   };
 
   it('pulls suppressions, the activity feed (splitting a day past the feed limit) and category totals, retrying 429 and 500; a second run changes nothing', async () => {
@@ -193,13 +185,7 @@ describe(`SendGrid pull against the v3 API contract on ${databaseKind()}`, () =>
   });
 
   it('resumes from the last committed page after a stop halfway, ending with exactly one clean run’s data', async () => {
-    const clean = await freshWorkspace();
-    await clean.sync();
-    const expected = await dumpDomain(clean.store.dataSource);
-
-    const interrupted = await freshWorkspace();
-    let pages = 0;
-    const stopped = await interrupted.sync({ onPage: () => { if (++pages === 20) throw new Error('process killed'); } });
+    const { expected, interrupted, stopped } = await cleanAndStoppedRuns(freshWorkspace, (_, index) => index === 20);
     expect(stopped).toMatchObject({ status: 'FAILED', error: 'process killed' });
     const cursors = await interrupted.store.dataSource.query(`SELECT stream, cursor FROM sync_cursor ORDER BY stream`);
     expect(cursors.map((row: { stream: string }) => row.stream)).toEqual(['email-activity', 'suppressions']);
