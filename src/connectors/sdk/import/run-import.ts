@@ -93,7 +93,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   };
   const context = await loadWriteContext(dataSource.manager, workspaceId, connector.source, importId);
   const touchedCampaigns = new Set<number>();
-  const writes = oneAtATime();
   try {
     if (options.strict) {
       const rejections = await validateOnly(options.files, kinds, parseContextFor);
@@ -120,7 +119,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       const input = countingSource(file.open(), (total) => (bytesRead = total));
       let items: BatchItem[] = [];
       let rejections: BatchRejection[] = [];
-      const write = async (batch: BatchItem[], parseRejections: BatchRejection[]) => {
+      const flush = async () => {
+        const batch = items;
+        const parseRejections = rejections;
+        items = [];
+        rejections = [];
         const result = await writeStep({
           dataSource, context, workspaceId, importId, items: batch, parseRejections, now: options.now?.() ?? new Date(),
         });
@@ -130,17 +133,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         for (const rejection of result.rejections) summary.rejected.push({ file: rejection.file, line: rejection.line, field: rejection.field, reason: rejection.reason });
         await options.onBatchCommitted?.(result.written, importId);
         report(true);
-      };
-      // Parse ahead: while one batch is written, the next is parsed (the database works on one core, parsing on the
-      // other). At most one batch is in flight, and a batch starts only after the one before it committed, so
-      // batches still commit whole and in file order.
-      const flush = async () => {
-        const batch = items;
-        const parseRejections = rejections;
-        items = [];
-        rejections = [];
-        await writes.settle();
-        writes.start(write(batch, parseRejections));
       };
       for await (const output of kind.parse(input, parseContext)) {
         fileSummary.rows++;
@@ -154,13 +146,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         else if (fileSummary.rows % 1000 === 0) report();
       }
       if (items.length || rejections.length) await flush();
-      await writes.settle();
       report();
     }
     return summary;
   } catch (error) {
-    // A parse error does not undo the batch being written: it commits (or fails) before the run is summed up.
-    await writes.settle().catch(() => undefined);
     summary.status = 'FAILED';
     summary.error = error instanceof UnusableInputError ? error.message : `import stopped: ${(error as Error).message}`;
     if (!(error instanceof UnusableInputError)) throw Object.assign(error as Error, { importSummary: summary });
@@ -177,23 +166,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     const { importId: _id, ...stored } = summary;
     await finishImportRun(dataSource, workspaceId, importId, summary.status, { ...stored, rejected: stored.rejected.slice(0, 1000) }, summary.error ?? null).catch(() => undefined);
   }
-}
-
-/** The batch write in flight, if any: `settle` waits for it (and throws its error); `start` hands over the next. */
-function oneAtATime() {
-  let pending: Promise<void> = Promise.resolve();
-  return {
-    start(write: Promise<void>) {
-      pending = write;
-      // Its error is thrown by the next settle(), not reported as unhandled meanwhile.
-      write.catch(() => undefined);
-    },
-    async settle() {
-      const current = pending;
-      pending = Promise.resolve();
-      await current;
-    },
-  };
 }
 
 async function validateOnly(files: ImportFile[], kinds: FileKind[], contextFor: (file: ImportFile) => ParseContext): Promise<BatchRejection[]> {
