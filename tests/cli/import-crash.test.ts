@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sendgridEventLines } from '../../bench/generators/sendgrid-events';
+import { listImports } from '../../src/services/imports';
 import { createSharedDatabase } from '../support/database-env';
 import { runCli } from '../support/cli';
 import { dumpDomain } from '../support/dump';
@@ -31,6 +32,11 @@ describe(`import on ${databaseKind()}, killed halfway`, () => {
 
       const midway = await crashed.open();
       const partial = (await midway.dataSource.query('SELECT count(*)::int AS n FROM engagement_event'))[0].n as number;
+      // The killed run is not left RUNNING: listing imports finds its process gone and says how to finish.
+      const [{ id: workspaceId }] = await midway.dataSource.query(`SELECT id FROM workspace WHERE slug = 'acme'`);
+      expect((await midway.dataSource.query('SELECT status FROM import_run'))[0].status).toBe('RUNNING');
+      const listed = await listImports(midway.dataSource.manager, Number(workspaceId), { first: 10 });
+      expect(listed.edges[0].node).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^interrupted: the process that ran it \(pid \d+ on .+\) stopped before it finished; .* import the same files again/) });
       await midway.close();
       expect(batchBoundaries(file, 500)).toContain(partial); // whole batches only
       expect(partial).toBeGreaterThan(0);
