@@ -95,9 +95,10 @@ function activityStream(client: VendorClient, now: () => number, limit: number):
             params: { query: `last_event_time BETWEEN TIMESTAMP "${queryTime(from)}" AND TIMESTAMP "${queryTime(to - 1000)}"`, limit },
           });
         } catch (error) {
-          // 403 here, after the suppressions answered with the same key: the account has no Email Activity history.
+          // 403 here, after the suppressions answered with the same key: no Email Activity history on the account, or
+          // no Email Activity scope on the key. Either way the other streams stand.
           if (error instanceof PullRefusedError && error.status === 403) {
-            yield { records: [], rejected: [], cursor: saved ?? null, notice: 'the account has no Email Activity history (a paid SendGrid add-on): no per-message events were pulled; the Event Webhook gives them live' };
+            yield { records: [], rejected: [], cursor: saved ?? null, notice: 'the account has no Email Activity history (a paid SendGrid add-on), or the API key lacks the Email Activity read scope: no per-message events were pulled; add the scope, or use the Event Webhook, which gives them live' };
             return;
           }
           throw error;
