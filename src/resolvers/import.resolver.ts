@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { getImport } from '../services/imports';
+import { getImport, notesOf } from '../services/imports';
 import { importUpload } from '../services/import-upload';
 import { Connection, PageArgs } from '../schema/connection';
 import { ImportRunType, RejectedRowType } from '../schema/import-run';
@@ -31,6 +31,11 @@ export class ImportResolver {
   ) {
     const summary = await importUpload(context.dataSource, { workspaceId: context.workspaceId, source, fileName, kind: kind ?? undefined, strict, timezone }, content, 8 * 1024 * 1024, context.leadEvents);
     return getImport(context.manager, context.workspaceId, summary.importId);
+  }
+
+  @FieldResolver(() => [String], { description: 'What the run has to tell besides its counts: each file’s notes (e.g. the time zone an export was read in) and warnings (e.g. a pull stream the account does not have).' })
+  notes(@Root() run: ImportRunType & { summary?: Record<string, unknown> }) {
+    return notesOf(run.summary);
   }
 
   @FieldResolver(() => [RejectedRowType], { description: 'Rows this import could not use, with file, line, field and reason.' })

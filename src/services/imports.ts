@@ -17,3 +17,17 @@ export async function getImport(manager: EntityManager, workspaceId: number, id:
   if (!run) throw new NotFoundError(`no import ${id} in this workspace`);
   return run;
 }
+
+/**
+ * What a finished run has to tell besides its counts: each file's notes (e.g. the time zone a WhatsApp export was
+ * read in) and the run's warnings (e.g. a pull stream the account does not have), from its stored summary.
+ */
+export function notesOf(summary: Record<string, unknown> | null | undefined): string[] {
+  const notes: string[] = [];
+  const files = Array.isArray(summary?.files) ? (summary.files as Array<{ file?: unknown; notes?: unknown }>) : [];
+  for (const file of files) {
+    if (Array.isArray(file.notes)) for (const note of file.notes) notes.push(`${String(file.file)}: ${String(note)}`);
+  }
+  if (Array.isArray(summary?.warnings)) for (const warning of summary.warnings) notes.push(String(warning));
+  return notes;
+}

@@ -67,6 +67,17 @@ describe(`vendorStats on ${databaseKind()}`, () => {
     expect(nodesOf(rest.body)).toEqual([expect.objectContaining({ scope: 'category:newsletter', day: day(1) })]);
   });
 
+  it('tells, in the run’s notes, what a pull could not read', async () => {
+    sendgrid.activityEnabled = false;
+    try {
+      const synced = await api.graphql('mutation { syncNow(source: "sendgrid") { status notes } }', {}, admin.key);
+      expect(synced.body.errors).toBeUndefined();
+      expect(synced.body.data.syncNow).toEqual({ status: 'SUCCEEDED', notes: [expect.stringMatching(/^email-activity: the account has no Email Activity history/)] });
+    } finally {
+      sendgrid.activityEnabled = true;
+    }
+  });
+
   it('shows another workspace nothing, and refuses a bad range with what to fix', async () => {
     const other = await workspaceWithKey(api.store, 'esp-stats-other', 'read');
     expect((await api.graphql(QUERY, { from: day(7), to: day(0) }, other.key)).body.data.vendorStats).toMatchObject({ totalCount: 0, edges: [] });
