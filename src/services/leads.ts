@@ -8,7 +8,7 @@ import type { Page } from '../schema/connection';
 import { Contact } from '../store/entities';
 import { LEAD_STAGES } from './contacts';
 import { UserInputError } from './errors';
-import type { PageRequest } from './pagination';
+import { checkPageSize, decodeKeyCursor, encodeKeyCursor, keysetPage, type PageRequest } from './pagination';
 
 export const LEAD_ORDERS = ['SCORE', 'LAST_ACTIVITY', 'CREATED'] as const;
 export type LeadOrder = (typeof LEAD_ORDERS)[number];
@@ -23,30 +23,25 @@ export interface LeadFilter {
   email?: string | null;
 }
 
-const MAX_PAGE = 500;
-
 /** The ordered column of each order, and how a cursor carries its value. */
 const ORDER_COLUMN: Record<LeadOrder, string | null> = { SCORE: 'contact.score', LAST_ACTIVITY: 'contact.lastActivityAt', CREATED: null };
 
 function encodeLeadCursor(order: LeadOrder, contact: Contact): string {
   const value = order === 'SCORE' ? contact.score : order === 'LAST_ACTIVITY' ? contact.lastActivityAt?.toISOString() ?? null : null;
-  return Buffer.from(JSON.stringify([order, value, contact.id])).toString('base64url');
+  return encodeKeyCursor([order, value, contact.id]);
 }
 
 function decodeLeadCursor(order: LeadOrder, cursor: string): { value: number | string | null; id: number } {
-  try {
-    const [cursorOrder, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, number | string | null, number];
+  const key = decodeKeyCursor(cursor);
+  if (Array.isArray(key)) {
+    const [cursorOrder, value, id] = key as [unknown, number | string | null, number];
     if (cursorOrder === order && Number.isSafeInteger(id)) return { value, id };
-  } catch {
-    // falls through to the error below
   }
   throw new UserInputError(`"after" is not a cursor of leads ordered by ${order} (use the endCursor of the previous page, with the same orderBy)`);
 }
 
 export async function listLeads(manager: EntityManager, workspaceId: number, filter: LeadFilter, order: LeadOrder, page: PageRequest): Promise<Page<Contact>> {
-  if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_PAGE) {
-    throw new UserInputError(`"first" must be an integer from 1 to ${MAX_PAGE} (got ${page.first})`);
-  }
+  checkPageSize(page);
   const query = manager
     .getRepository(Contact)
     .createQueryBuilder('contact')
@@ -81,11 +76,5 @@ export async function listLeads(manager: EntityManager, workspaceId: number, fil
       });
     }
   }
-  const rows = await pageQuery.take(page.first + 1).getMany();
-  const nodes = rows.slice(0, page.first);
-  return {
-    edges: nodes.map((node) => ({ cursor: encodeLeadCursor(order, node), node })),
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: nodes.length ? encodeLeadCursor(order, nodes[nodes.length - 1]) : null },
-    totalCount,
-  };
+  return keysetPage(await pageQuery.take(page.first + 1).getMany(), page, totalCount, (node) => encodeLeadCursor(order, node));
 }

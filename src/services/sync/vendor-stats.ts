@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { Page } from '../../schema/connection';
 import { query } from '../../store/ingest/sql';
 import { UserInputError } from '../errors';
-import type { PageRequest } from '../pagination';
+import { checkPageSize, decodeKeyCursor, encodeKeyCursor, keysetPage, type PageRequest } from '../pagination';
 
 export interface VendorStatsFilter {
   source?: string | null;
@@ -26,23 +26,17 @@ export interface VendorDailyStats {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 400;
-const MAX_PAGE = 500;
-
-/** Opaque keyset cursor of a row in (source, scope, day) order. */
-const encodeKey = (row: { source: string; scope: string; day: string }) => Buffer.from(JSON.stringify([row.source, row.scope, row.day])).toString('base64url');
+/** Keyset cursor of a row in (source, scope, day) order. */
+const encodeKey = (row: { source: string; scope: string; day: string }) => encodeKeyCursor([row.source, row.scope, row.day]);
 
 function decodeKey(cursor: string): [string, string, string] {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === 'string')) return key as [string, string, string];
-  } catch {
-    // falls through to the error below
-  }
+  const key = decodeKeyCursor(cursor);
+  if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === 'string')) return key as [string, string, string];
   throw new UserInputError(`"after" is not a cursor this API gave out (got ${JSON.stringify(cursor)})`);
 }
 
 export async function listVendorStats(manager: EntityManager, workspaceId: number, filter: VendorStatsFilter, page: PageRequest): Promise<Page<VendorDailyStats>> {
-  if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_PAGE) throw new UserInputError(`"first" must be an integer from 1 to ${MAX_PAGE} (got ${page.first})`);
+  checkPageSize(page);
   for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
     if (!DAY.test(value) || Number.isNaN(Date.parse(value))) throw new UserInputError(`"${name}" must be a day YYYY-MM-DD (got ${JSON.stringify(value)})`);
   }
@@ -60,13 +54,9 @@ export async function listVendorStats(manager: EntityManager, workspaceId: numbe
      ORDER BY source, scope, day LIMIT $9`,
     [...parameters, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, page.first + 1],
   );
-  const nodes = rows.slice(0, page.first).map((row) => ({
+  const stats = rows.map((row) => ({
     source: row.source, scope: row.scope, day: row.day,
     counters: Object.entries(row.metrics).map(([name, value]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
   }));
-  return {
-    edges: nodes.map((node) => ({ cursor: encodeKey(node), node })),
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: nodes.length ? encodeKey(nodes[nodes.length - 1]) : null },
-    totalCount,
-  };
+  return keysetPage(stats, page, totalCount, encodeKey);
 }
