@@ -5,7 +5,7 @@
  * again: every write is idempotent). Each page of deals reads its contacts through the v4 associations batch read.
  */
 import type { VendorClient } from '../sdk/pull/http-client';
-import type { PullPage, PullStream } from '../sdk/pull/pull';
+import { addOutcome, type PullPage, type PullStream } from '../sdk/pull/pull';
 import { mapCrmContact, mapCrmDeal } from './crm-objects-map';
 import { LIFECYCLE_STAGE_TABLE } from './map';
 import { crmObjectSchema } from './schemas';
@@ -78,8 +78,7 @@ export function searchStream(client: VendorClient, name: 'contacts' | 'deals', m
         for (const result of results) {
           const parsed = crmObjectSchema.safeParse(result);
           const outcome = parsed.success ? (name === 'contacts' ? mapCrmContact(parsed.data) : mapCrmDeal(parsed.data)) : { reason: `not a CRM object: ${parsed.error.issues[0]?.message}` };
-          if ('records' in outcome) page.records.push(...outcome.records);
-          else page.rejected.push({ field: 'field' in outcome ? outcome.field : undefined, reason: outcome.reason, raw: JSON.stringify(result).slice(0, 4000) });
+          addOutcome(page, outcome, result);
           const modified = parsed.success ? Date.parse(parsed.data.properties[modifiedProperty] ?? parsed.data.updatedAt ?? '') : NaN;
           if (Number.isFinite(modified) && modified > lastModified) lastModified = modified;
         }

@@ -1,5 +1,5 @@
 import type { VendorClient } from '../sdk/pull/http-client';
-import type { PullPage, PullStream } from '../sdk/pull/pull';
+import { addOutcome, type PullPage, type PullStream } from '../sdk/pull/pull';
 import { mapEmailEvent } from './email-events-map';
 
 /**
@@ -48,9 +48,7 @@ export function emailEventsStream(client: VendorClient, now: () => number): Pull
           const page: PullPage = { records: [], rejected: [], cursor: null };
           let oldest = high;
           for (const event of events) {
-            const outcome = mapEmailEvent(event);
-            if ('records' in outcome) page.records.push(...outcome.records);
-            else page.rejected.push({ field: outcome.field, reason: outcome.reason, raw: JSON.stringify(event).slice(0, 4000) });
+            addOutcome(page, mapEmailEvent(event), event);
             const created = (event as { created?: unknown }).created;
             if (typeof created === 'number' && created < oldest) oldest = created;
           }

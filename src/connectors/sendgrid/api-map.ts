@@ -16,6 +16,7 @@
  *   day, kept as reported (scope "account" or "category:<name>") for reconciliation; metrics never read them.
  */
 import type { CampaignReportRecord, ImportRecord, ListMembershipStatus, VendorStatsRecord } from '../../domain/model';
+import type { PullOutcome } from '../sdk/pull/pull';
 import { dateFromUnixTime, isPlainObject, nonEmptyString, numberFrom } from '../sdk/values';
 import { campaignOf } from './map';
 import { mapActivityRow } from './map-activity';
@@ -32,10 +33,8 @@ export type SuppressionGroup = keyof typeof SUPPRESSION_GROUPS;
 
 export const suppressionListId = (group: SuppressionGroup) => `suppression:${group}`;
 
-export type ApiMapResult = { records: ImportRecord[] } | { field?: string; reason: string };
-
 /** One suppression entry ({created, email, reason?, status?, ip?}) → a membership of the group's list. */
-export function mapSuppression(group: SuppressionGroup, entry: unknown): ApiMapResult {
+export function mapSuppression(group: SuppressionGroup, entry: unknown): PullOutcome {
   if (!isPlainObject(entry)) return { reason: `expected a suppression entry object, got ${shown(entry)}` };
   const email = nonEmptyString(entry.email);
   if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) return { field: 'email', reason: `"email" is not an email address (got ${shown(entry.email)})` };
@@ -96,7 +95,7 @@ export function mapMessageDetail(detail: unknown): { records: ImportRecord[]; re
 }
 
 /** One `{type: "category", name, metrics}` of the category stats sums → the category campaign's report totals. */
-export function mapCategorySums(item: unknown, at: Date): ApiMapResult {
+export function mapCategorySums(item: unknown, at: Date): PullOutcome {
   if (!isPlainObject(item) || !isPlainObject(item.metrics)) return { reason: `expected {"name", "metrics"} of a category, got ${shown(item)}` };
   const name = nonEmptyString(item.name);
   if (!name) return { field: 'name', reason: `"name" of a category is missing (got ${shown(item.name)})` };
@@ -125,7 +124,7 @@ export function mapCategorySums(item: unknown, at: Date): ApiMapResult {
 }
 
 /** One `{date, stats: [{type?, name?, metrics}]}` of /v3/stats or /v3/categories/stats → a record per scope. */
-export function mapDailyStats(item: unknown): ApiMapResult {
+export function mapDailyStats(item: unknown): PullOutcome {
   if (!isPlainObject(item) || !Array.isArray(item.stats)) return { reason: `expected {"date", "stats": [...]} of a day, got ${shown(item)}` };
   const day = nonEmptyString(item.date);
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return { field: 'date', reason: `"date" is not a day YYYY-MM-DD (got ${shown(item.date)})` };

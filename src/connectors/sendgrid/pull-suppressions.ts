@@ -4,9 +4,8 @@
  * is, per group, the end of the last window read; the next run reads from 5 minutes before it.
  */
 import type { VendorClient } from '../sdk/pull/http-client';
-import type { PullStream } from '../sdk/pull/pull';
+import { pageOf, type PullStream } from '../sdk/pull/pull';
 import { mapSuppression, SUPPRESSION_GROUPS, type SuppressionGroup } from './api-map';
-import { pageOf } from './pull-page';
 
 const SUPPRESSION_PAGE = 500;
 const SUPPRESSION_OVERLAP_S = 300;

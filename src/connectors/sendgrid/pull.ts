@@ -7,7 +7,7 @@
 import { createVendorClient } from '../sdk/pull/http-client';
 import type { ConnectorPull } from '../sdk/pull/pull';
 import { ACTIVITY_LIMIT, activityStream } from './pull-activity';
-import { categoryStatsStream, dailyStatsStream } from './pull-stats';
+import { statsStreams } from './pull-stats';
 import { suppressionsStream } from './pull-suppressions';
 
 export const SENDGRID_API = 'https://api.sendgrid.com';
@@ -25,7 +25,7 @@ export function sendgridPull(options: { now?: () => number; activityLimit?: numb
           'give an API key with read access to Suppressions, Stats and Email Activity: npx funnelgraph connectors add --workspace <slug> --source sendgrid --api-key <SG.…> (EU accounts: --base-url https://api.eu.sendgrid.com)',
         maxConcurrent: 4,
       });
-      const streams = [suppressionsStream(client, now), activityStream(client, now, options.activityLimit ?? ACTIVITY_LIMIT), categoryStatsStream(client, now), dailyStatsStream(client, now)];
+      const streams = [suppressionsStream(client, now), activityStream(client, now, options.activityLimit ?? ACTIVITY_LIMIT), ...statsStreams(client, now)];
       return { client, streams };
     },
   };

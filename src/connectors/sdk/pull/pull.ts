@@ -32,3 +32,20 @@ export interface PullCredentials {
 export interface ConnectorPull {
   open(credentials: PullCredentials): { client: VendorClient; streams: PullStream[] };
 }
+
+/** What a connector's pure mapper makes of one API result: its records, or why it could not use it. */
+export type PullOutcome = { records: ImportRecord[] } | { field?: string; reason: string };
+
+/** Adds one result's outcome to a page: its records, or a rejected row that keeps the result as its raw text. */
+export function addOutcome(page: PullPage, outcome: PullOutcome, input: unknown): void {
+  if ('records' in outcome) page.records.push(...outcome.records);
+  else page.rejected.push({ field: outcome.field, reason: outcome.reason, raw: JSON.stringify(input).slice(0, 4000) });
+}
+
+/** A page of mapped results (outcomes[i] is what inputs[i] mapped to), resuming at `cursor` once committed. */
+export function pageOf(outcomes: readonly PullOutcome[], inputs: readonly unknown[], cursor: unknown): PullPage {
+  const page: PullPage = { records: [], rejected: [], cursor };
+  outcomes.forEach((outcome, index) => addOutcome(page, outcome, inputs[index]));
+  return page;
+}
+
