@@ -16,6 +16,7 @@
  *   day, kept as reported (scope "account" or "category:<name>") for reconciliation; metrics never read them.
  */
 import type { CampaignReportRecord, ImportRecord, ListMembershipStatus, VendorStatsRecord } from '../../domain/model';
+import { normaliseEmail } from '../../domain/contacts/normalise';
 import type { PullOutcome } from '../sdk/pull/pull';
 import { dateFromUnixTime, isPlainObject, nonEmptyString, numberFrom } from '../sdk/values';
 import { campaignOf } from './map';
@@ -36,8 +37,9 @@ export const suppressionListId = (group: SuppressionGroup) => `suppression:${gro
 /** One suppression entry ({created, email, reason?, status?, ip?}) → a membership of the group's list. */
 export function mapSuppression(group: SuppressionGroup, entry: unknown): PullOutcome {
   if (!isPlainObject(entry)) return { reason: `expected a suppression entry object, got ${shown(entry)}` };
-  const email = nonEmptyString(entry.email);
-  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) return { field: 'email', reason: `"email" is not an email address (got ${shown(entry.email)})` };
+  // The writer's own normal form decides: an address it could not match to a contact is refused here, by field.
+  const email = normaliseEmail(nonEmptyString(entry.email));
+  if (!email) return { field: 'email', reason: `"email" is not an email address (got ${shown(entry.email)})` };
   const at = dateFromUnixTime(entry.created);
   if (!at) return { field: 'created', reason: `"created" is not a Unix time (got ${shown(entry.created)})` };
   const reason = nonEmptyString(entry.reason) ?? (group === 'spam_reports' ? 'spam report' : group === 'unsubscribes' ? 'global unsubscribe' : undefined);
