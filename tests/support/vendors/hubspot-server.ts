@@ -7,7 +7,7 @@
  * by the test and served one per request, in order.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from './listen';
 
 export interface CrmRecord {
   id: string;
@@ -99,8 +99,6 @@ export async function startHubSpotServer(options: {
       ...(more ? { paging: { next: { after: String(after + limit), link: `?after=${after + limit}` } } } : {}),
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  Object.assign(state, await listenLocally(server));
   return state;
 }

@@ -6,7 +6,7 @@
  * queued by the test and served one per request.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from './listen';
 
 export type MailchimpFault = '429' | '500';
 
@@ -58,8 +58,6 @@ export async function startMailchimpServer(apiKey: string, data: MailchimpData):
     }
     return send(404, { title: 'Resource Not Found', status: 404, detail: `no route ${url.pathname}` });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/3.0`;
-  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  Object.assign(state, await listenLocally(server, '/3.0'));
   return state;
 }

@@ -8,7 +8,7 @@
  * only X-RateLimit-Reset (Unix seconds), and the docs' body with its trailing comma. Faults are queued by the test.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from './listen';
 
 export type SendGridFault = '429' | '500';
 
@@ -109,8 +109,6 @@ export async function startSendGridServer(apiKey: string, data: SendGridData): P
     }
     return errors(404, `no route ${url.pathname}`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  Object.assign(state, await listenLocally(server));
   return state;
 }
