@@ -12,7 +12,7 @@ export async function listImports(manager: EntityManager, workspaceId: number, p
 }
 
 export async function getImport(manager: EntityManager, workspaceId: number, id: number): Promise<ImportRun> {
-  await closeInterruptedRuns(manager, workspaceId);
+  await closeInterruptedRuns(manager, workspaceId, undefined, id);
   const run = await manager.getRepository(ImportRun).findOneBy({ workspaceId, id });
   if (!run) throw new NotFoundError(`no import ${id} in this workspace`);
   return run;

@@ -34,11 +34,17 @@ function processIsAlive(pid: number): boolean {
  * `imports` does not show them running forever. Runs of other hosts are left alone: their processes cannot be
  * seen from here. Their committed batches stay; the message says how to finish.
  */
-export async function closeInterruptedRuns(manager: EntityManager, workspaceId: number, isAlive: (pid: number) => boolean = processIsAlive): Promise<number> {
+export async function closeInterruptedRuns(
+  manager: EntityManager,
+  workspaceId: number,
+  isAlive: (pid: number) => boolean = processIsAlive,
+  /** Only this run (reading one run looks at that one alone). */
+  runId?: number,
+): Promise<number> {
   const running = await query<{ id: number; owner: RunOwner | null }>(
     manager,
-    `SELECT id, summary->'owner' AS owner FROM import_run WHERE workspace_id = $1 AND status = 'RUNNING'`,
-    [workspaceId],
+    `SELECT id, summary->'owner' AS owner FROM import_run WHERE workspace_id = $1 AND status = 'RUNNING' AND ($2::bigint IS NULL OR id = $2)`,
+    [workspaceId, runId ?? null],
   );
   const host = os.hostname();
   const dead = running.filter((run) => run.owner?.host === host && Number.isInteger(run.owner.pid) && !isAlive(run.owner.pid));
